@@ -1,0 +1,39 @@
+# The two commands are `make demo` and `make test`; each sets up .venv itself.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+WHEEL_DIR := build/wheel-test
+
+.PHONY: demo test check wheel-test benchmark clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+demo: $(STAMP)
+	$(PY) examples/demo.py
+
+test: $(STAMP)
+	$(PY) -m pytest
+	$(PY) -m mypy --strict
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+# The suite against the built wheel in a fresh venv, with src/ out of the way, so a data
+# file missing from the wheel fails.
+wheel-test: $(STAMP)
+	rm -rf $(WHEEL_DIR)
+	$(PY) -m pip wheel --quiet --no-deps --disable-pip-version-check -w $(WHEEL_DIR)/dist .
+	$(PYTHON) -m venv $(WHEEL_DIR)/venv
+	$(WHEEL_DIR)/venv/bin/python -m pip install --quiet --disable-pip-version-check \
+		"$$(ls $(WHEEL_DIR)/dist/postloss-*.whl)[test]"
+	cp -r tests docs README.md pyproject.toml $(WHEEL_DIR)/
+	cd $(WHEEL_DIR) && venv/bin/python -m pytest -p no:cacheprovider tests docs README.md
+
+benchmark: $(STAMP)
+	$(PY) benchmarks/import_time.py
+
+clean:
+	rm -rf $(VENV) build dist mutants .pytest_cache .mypy_cache .ruff_cache .hypothesis

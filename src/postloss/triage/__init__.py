@@ -1,0 +1,1 @@
+"""What to do now: the report, thresholds, rules and assess(). Pure; no I/O."""

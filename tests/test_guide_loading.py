@@ -1,0 +1,128 @@
+"""Loading: packaged data, caching, and every problem of a broken content file at once."""
+
+import pickle
+import threading
+from importlib.resources import files
+
+import pytest
+
+import postloss
+from postloss.guide import guide_from_toml, load_guide, locales
+
+GOOD = (files("postloss.guide") / "data" / "guide.en.toml").read_text(encoding="utf-8")
+
+
+def broken(*replacements: tuple[str, str]) -> list[str]:
+    """The problems reported for the packaged content with *replacements* applied."""
+    text = GOOD
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    with pytest.raises(postloss.ContentError) as caught:
+        guide_from_toml(text, name="broken.toml")
+    assert caught.value.name == "broken.toml"
+    return list(caught.value.problems)
+
+
+def test_packaged_content_loads_cleanly() -> None:
+    assert guide_from_toml(GOOD) == load_guide()
+
+
+def test_load_guide_is_cached() -> None:
+    assert load_guide() is load_guide("en")
+
+
+def test_load_guide_is_thread_safe() -> None:
+    results: list[postloss.Guide] = []
+    threads = [threading.Thread(target=lambda: results.append(load_guide())) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == 8
+    assert all(result == load_guide() for result in results)
+
+
+def test_unknown_locale_is_a_lookup_error() -> None:
+    assert locales() == ("en",)
+    with pytest.raises(postloss.UnknownLocaleError, match="'xx'") as caught:
+        load_guide("xx")
+    assert isinstance(caught.value, LookupError)
+
+
+def test_missing_field_is_reported_with_its_path() -> None:
+    assert broken(('question = "How can', 'questio = "How can')) == [
+        "faq[1].question: required field missing",
+        "faq[1]: extra fields found (questio)",
+    ]
+
+
+def test_wrong_type_is_reported_with_its_path() -> None:
+    assert broken(('title = "Light stretching exercises"', "title = 5")) == [
+        "remedies[1].title: expected a string, got int 5"
+    ]
+
+
+def test_duplicate_id_is_reported_with_both_places() -> None:
+    assert broken(('id = "hormonal-changes"', 'id = "uterine-contractions"')) == [
+        "causes[1].id: duplicate id 'uterine-contractions', first used at causes[0]",
+        "faq[0].related[1]: unknown id 'hormonal-changes'",
+    ]
+
+
+def test_dangling_reference_is_reported_with_its_path() -> None:
+    assert broken(('related = ["heat-therapy"', 'related = ["heat-thrapy"')) == [
+        "faq[1].related[0]: unknown id 'heat-thrapy'"
+    ]
+
+
+def test_unknown_source_is_reported_with_its_path() -> None:
+    assert broken(('sources = ["nice-ng126"]', 'sources = ["nice-ng62"]')) == [
+        "red_flags[18].sources[0]: unknown source 'nice-ng62'"
+    ]
+
+
+def test_unknown_red_flag_floor_lists_the_allowed_values() -> None:
+    assert broken(('floor = "routine"', 'floor = "sometime"')) == [
+        "red_flags[15].floor: unknown urgency 'sometime'; expected one of "
+        "'self_care', 'routine', 'urgent', 'emergency'"
+    ]
+
+
+def test_red_flag_without_sources_is_rejected() -> None:
+    assert broken(('sources = ["nice-ng126"]', "sources = []")) == [
+        "red_flags[18].sources: a red flag must cite at least one source"
+    ]
+
+
+def test_all_problems_are_reported_together() -> None:
+    problems = broken(
+        ('title = "Light stretching exercises"', "title = 5"),
+        ('related = ["heat-therapy"', 'related = ["heat-thrapy"'),
+        ('floor = "routine"', 'floor = "sometime"'),
+        ('id = "uterine-contractions"', 'id = "Uterine contractions"'),
+    )
+    assert len(problems) == 5
+    assert any(
+        problem.startswith("causes[0].id: 'Uterine contractions' is not a slug")
+        for problem in problems
+    )
+
+
+def test_a_missing_urgency_action_is_reported() -> None:
+    assert broken(('urgency = "routine"', 'urgency = "urgent"')) == [
+        "actions: need exactly one action for urgency 'routine', found 0",
+        "actions: need exactly one action for urgency 'urgent', found 2",
+    ]
+
+
+def test_invalid_toml_is_a_content_error() -> None:
+    with pytest.raises(postloss.ContentError, match="not valid TOML"):
+        guide_from_toml("title = ", name="bad.toml")
+
+
+def test_the_guide_pickles() -> None:
+    guide = load_guide()
+    copy = pickle.loads(pickle.dumps(guide))
+    assert copy == guide
+    assert copy.lookup("heavy-bleeding") == guide.lookup("heavy-bleeding")

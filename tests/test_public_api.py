@@ -1,0 +1,42 @@
+"""The curated public surface: every exported name imports and is documented."""
+
+import importlib
+
+import pytest
+
+import postloss
+
+MODULES = ["postloss", "postloss.errors", "postloss.guide"]
+
+
+@pytest.mark.parametrize("module_name", MODULES)
+def test_all_is_sorted_and_every_name_is_documented(module_name: str) -> None:
+    module = importlib.import_module(module_name)
+    assert module.__doc__
+    assert list(module.__all__) == sorted(module.__all__)
+    for name in module.__all__:
+        value = getattr(module, name)
+        if name != "__version__" and callable(value):
+            assert value.__doc__, f"{module_name}.{name} has no docstring"
+
+
+def test_error_hierarchy() -> None:
+    for name in ("InvalidReportError", "InvalidThresholdsError", "InvalidRuleError"):
+        assert issubclass(getattr(postloss, name), (postloss.PostlossError, ValueError))
+    for name in ("UnknownItemError", "UnknownLocaleError"):
+        assert issubclass(getattr(postloss, name), LookupError)
+        assert issubclass(getattr(postloss, name), postloss.PostlossError)
+
+
+def test_every_lazily_imported_name_is_public_and_resolves() -> None:
+    eager = {name for name in postloss.__all__ if name not in postloss._LAZY}
+    assert all(name[0] == "_" or name.endswith("Error") for name in eager)
+    for name in postloss._LAZY:
+        assert name in postloss.__all__
+        assert name in dir(postloss)
+        assert getattr(postloss, name).__module__.startswith("postloss")
+
+
+def test_unknown_attribute_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no_such_name"):
+        postloss.no_such_name  # noqa: B018
