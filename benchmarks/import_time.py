@@ -44,9 +44,8 @@ def main() -> None:
         ratio = median / medians[BASELINE]
         print(f"{statement:<40} median {median * 1000:6.2f} ms  ratio {ratio:.2f}")
     ratio = medians[SUBJECT] / medians[BASELINE]
-    print(
-        f"import postloss: ratio {ratio:.2f}, target ≤ {TARGET}: {'met' if ratio <= TARGET else 'MISSED'}"
-    )
+    verdict = "met" if ratio <= TARGET else "MISSED"
+    print(f"import postloss: ratio {ratio:.2f}, target ≤ {TARGET}: {verdict}")
 
 
 if __name__ == "__main__":
