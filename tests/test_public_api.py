@@ -6,7 +6,7 @@ import pytest
 
 import postloss
 
-MODULES = ["postloss", "postloss.errors", "postloss.guide"]
+MODULES = ["postloss", "postloss.errors", "postloss.guide", "postloss.triage"]
 
 
 @pytest.mark.parametrize("module_name", MODULES)

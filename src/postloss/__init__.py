@@ -25,29 +25,76 @@ from postloss.errors import (
 if TYPE_CHECKING:
     from postloss._urgency import Urgency
     from postloss.guide import Guide, load_guide
+    from postloss.triage import (
+        Assessment,
+        Bleeding,
+        Discharge,
+        Finding,
+        Management,
+        PainTrend,
+        Rule,
+        Ruleset,
+        SymptomReport,
+        Thresholds,
+        assess,
+        bounded,
+        default_rules,
+        parse_report,
+        rule,
+    )
 
 __version__ = "0.1.0"
 
 #: Public names imported on first use, with the module that defines each.
 _LAZY = {
+    "Assessment": "postloss.triage",
+    "Bleeding": "postloss.triage",
+    "Discharge": "postloss.triage",
+    "Finding": "postloss.triage",
     "Guide": "postloss.guide",
+    "Management": "postloss.triage",
+    "PainTrend": "postloss.triage",
+    "Rule": "postloss.triage",
+    "Ruleset": "postloss.triage",
+    "SymptomReport": "postloss.triage",
+    "Thresholds": "postloss.triage",
     "Urgency": "postloss._urgency",
+    "assess": "postloss.triage",
+    "bounded": "postloss.triage",
+    "default_rules": "postloss.triage",
     "load_guide": "postloss.guide",
+    "parse_report": "postloss.triage",
+    "rule": "postloss.triage",
 }
 
 __all__ = [
+    "Assessment",
+    "Bleeding",
     "ContentError",
+    "Discharge",
+    "Finding",
     "Guide",
     "InvalidReportError",
     "InvalidRuleError",
     "InvalidThresholdsError",
+    "Management",
+    "PainTrend",
     "PostlossError",
+    "Rule",
     "RuleError",
+    "Ruleset",
+    "SymptomReport",
+    "Thresholds",
     "UnknownItemError",
     "UnknownLocaleError",
     "Urgency",
     "__version__",
+    "assess",
+    "bounded",
+    "default_rules",
     "load_guide",
+    "parse_report",
+    "rule",
 ]
 
 

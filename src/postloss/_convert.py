@@ -22,18 +22,18 @@ class _RejectedValueError(ValueError):
 
 
 def _kind(value: object) -> str:
-    return "null" if value is None else type(value).__name__
+    return "null" if value is None else f"{type(value).__name__} {value!r}"
 
 
 def _strict_int(value: object, _: type) -> int:
     if type(value) is not int:  # bool is an int subclass, and "7" is not a number
-        raise _RejectedValueError(f"expected an integer, got {_kind(value)} {value!r}")
+        raise _RejectedValueError(f"expected an integer, got {_kind(value)}")
     return value
 
 
 def _strict_float(value: object, _: type) -> float:
     if type(value) not in (int, float):
-        raise _RejectedValueError(f"expected a number, got {_kind(value)} {value!r}")
+        raise _RejectedValueError(f"expected a number, got {_kind(value)}")
     number = float(value)  # type: ignore[arg-type]  # checked just above
     if not math.isfinite(number):
         raise _RejectedValueError(f"expected a finite number, got {value!r}")
@@ -42,13 +42,13 @@ def _strict_float(value: object, _: type) -> float:
 
 def _strict_bool(value: object, _: type) -> bool:
     if type(value) is not bool:
-        raise _RejectedValueError(f"expected true or false, got {_kind(value)} {value!r}")
+        raise _RejectedValueError(f"expected true or false, got {_kind(value)}")
     return value
 
 
 def _strict_str(value: object, _: type) -> str:
     if type(value) is not str:
-        raise _RejectedValueError(f"expected a string, got {_kind(value)} {value!r}")
+        raise _RejectedValueError(f"expected a string, got {_kind(value)}")
     return value
 
 
@@ -60,7 +60,7 @@ def _date(value: object, _: type) -> datetime.date:
             return datetime.date.fromisoformat(value)
         except ValueError:
             pass
-    raise _RejectedValueError(f"expected a date (YYYY-MM-DD), got {_kind(value)} {value!r}")
+    raise _RejectedValueError(f"expected a date (YYYY-MM-DD), got {_kind(value)}")
 
 
 def _urgency(value: object, _: type) -> Urgency:
@@ -93,7 +93,7 @@ def _make_tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Any]:
 
         def structure(value: object, _: Any) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
-                raise _RejectedValueError(f"expected a list, got {_kind(value)} {value!r}")
+                raise _RejectedValueError(f"expected a list, got {_kind(value)}")
             return tuple(structure_list(value, list[item]))  # type: ignore[valid-type]
 
         return structure

@@ -1,1 +1,33 @@
 """What to do now: the report, thresholds, rules and assess(). Pure; no I/O."""
+
+from postloss.triage._assess import Assessment, Finding, assess
+from postloss.triage._fields import bounded
+from postloss.triage._report import (
+    Bleeding,
+    Discharge,
+    Management,
+    PainTrend,
+    SymptomReport,
+    parse_report,
+)
+from postloss.triage._rules import Rule, rule
+from postloss.triage._ruleset import Ruleset, default_rules
+from postloss.triage._thresholds import Thresholds
+
+__all__ = [
+    "Assessment",
+    "Bleeding",
+    "Discharge",
+    "Finding",
+    "Management",
+    "PainTrend",
+    "Rule",
+    "Ruleset",
+    "SymptomReport",
+    "Thresholds",
+    "assess",
+    "bounded",
+    "default_rules",
+    "parse_report",
+    "rule",
+]

@@ -1,0 +1,89 @@
+"""Rulesets: the built-in rules for some thresholds, plus a project's own, checked together."""
+
+from __future__ import annotations
+
+import functools
+
+import attrs
+
+from postloss.errors import InvalidRuleError
+from postloss.guide import Guide, RedFlag, load_guide
+from postloss.triage._builtin import builtin_rules
+from postloss.triage._rules import Rule
+from postloss.triage._thresholds import Thresholds
+
+__all__ = ["Ruleset", "default_rules"]
+
+
+@attrs.frozen(kw_only=True)
+class Ruleset:
+    """The built-in rules for ``thresholds``, followed by ``extra`` rules of your own.
+
+    The built-in rules are derived from the thresholds, so no ruleset lacks them;
+    :meth:`extended` is the way to add rules. Every rule linked to a red flag must
+    name one of ``guide``'s and call for at least that flag's floor.
+    """
+
+    thresholds: Thresholds = attrs.field(factory=Thresholds)
+    extra: tuple[Rule, ...] = ()
+    guide: Guide = attrs.field(factory=load_guide, repr=False)
+    rules: tuple[Rule, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "rules", builtin_rules(self.thresholds) + tuple(self.extra))
+        problems = []
+        seen: set[str] = set()
+        for candidate in self.rules:
+            if not isinstance(candidate, Rule):
+                problems.append(f"{candidate!r} is not a Rule; build rules with postloss.rule()")
+                continue
+            if candidate.id in seen:
+                problems.append(f"duplicate rule id {candidate.id!r}")
+            seen.add(candidate.id)
+            problems += self._red_flag_problems(candidate)
+        if problems:
+            raise InvalidRuleError("; ".join(problems))
+
+    def _red_flag_problems(self, candidate: Rule) -> list[str]:
+        if candidate.red_flag is None:
+            return []
+        flag = self.guide.get(candidate.red_flag)
+        if not isinstance(flag, RedFlag):
+            return [f"rule {candidate.id!r}: {candidate.red_flag!r} is not a red flag of the guide"]
+        if candidate.urgency < flag.floor:
+            return [
+                f"rule {candidate.id!r}: urgency {candidate.urgency.label} is below the floor "
+                f"{flag.floor.label} of red flag {candidate.red_flag!r}"
+            ]
+        return []
+
+    def extended(self, *rules: Rule) -> Ruleset:
+        """A new ruleset with *rules* added; a duplicate or malformed rule raises.
+
+        >>> from postloss import Urgency, rule
+        >>> @rule("night-sweats", urgency=Urgency.ROUTINE, reason="night sweats")
+        ... def night_sweats(report):
+        ...     return False
+        >>> len(default_rules().extended(night_sweats)) - len(default_rules())
+        1
+        """
+        return attrs.evolve(self, extra=self.extra + rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+
+@functools.cache
+def _default_ruleset() -> Ruleset:
+    return Ruleset()
+
+
+def default_rules(*, thresholds: Thresholds | None = None, guide: Guide | None = None) -> Ruleset:
+    """The built-in rules, for the default or the given *thresholds* and *guide*.
+
+    >>> len(default_rules())
+    20
+    """
+    if thresholds is None and guide is None:
+        return _default_ruleset()
+    return Ruleset(thresholds=thresholds or Thresholds(), guide=guide or load_guide())
