@@ -50,7 +50,8 @@ class FieldSpec:
         if value is None:
             return None if self.optional else f"{self.name}: must not be null"
         if not _is_instance(value, self.base):
-            return f"{self.name}: expected {_describe(self.base)}, got {type(value).__name__} {value!r}"
+            got = f"{type(value).__name__} {value!r}"
+            return f"{self.name}: expected {_describe(self.base)}, got {got}"
         if isinstance(value, float) and not math.isfinite(value):
             return f"{self.name}: expected a finite number, got {value!r}"
         if self.bounds is not None:

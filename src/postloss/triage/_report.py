@@ -112,12 +112,12 @@ def parse_report(data: object, cls: type[_R] = SymptomReport) -> _R:  # type: ig
 
     >>> parse_report({"pain_score": 7, "bleeding": "heavy"}).bleeding
     <Bleeding.HEAVY: 'heavy'>
-    >>> parse_report({"pain_score": "7", "bleeding": "lots", "colour": "red"})
+    >>> parse_report({"pain_score": "7", "management": "lots", "colour": "red"})
     Traceback (most recent call last):
     ...
     postloss.errors.InvalidReportError: invalid symptom report (3 problem(s)):
       - pain_score: expected an integer, got str '7'
-      - bleeding: unknown value 'lots'; expected one of 'none', 'spotting', 'light', 'moderate', 'heavy'
+      - management: unknown value 'lots'; expected one of 'spontaneous', 'medical', 'surgical'
       - colour: unknown field
     """
     if not isinstance(data, Mapping):
