@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 WHEEL_DIR := build/wheel-test
 
-.PHONY: demo test check wheel-test benchmark clean
+.PHONY: demo test docs wheel-test benchmark clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ test: $(STAMP)
 	$(PY) -m mypy --strict
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+
+# Regenerate the generated documents (a test fails when they are out of date).
+docs: $(STAMP)
+	$(PY) -c "import postloss.triage as t; print(t.decision_table(), end='')" > docs/rules.md
 
 # The suite against the built wheel in a fresh venv, with src/ out of the way, so a data
 # file missing from the wheel fails.

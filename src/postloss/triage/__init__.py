@@ -12,6 +12,7 @@ from postloss.triage._report import (
 )
 from postloss.triage._rules import Rule, rule
 from postloss.triage._ruleset import Ruleset, default_rules
+from postloss.triage._table import decision_table
 from postloss.triage._thresholds import Thresholds
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "Thresholds",
     "assess",
     "bounded",
+    "decision_table",
     "default_rules",
     "parse_report",
     "rule",

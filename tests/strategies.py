@@ -1,0 +1,123 @@
+"""Hypothesis strategies over the whole valid input space, and beyond it for errors."""
+
+import enum
+from typing import Any
+
+import attrs
+from hypothesis import strategies as st
+
+import postloss
+from postloss import SymptomReport, Thresholds, Urgency
+from postloss.triage._fields import FieldSpec, specs
+
+#: Values where the built-in rules change their answer, drawn often on purpose.
+EDGES: dict[str, list[Any]] = {
+    "temperature_c": [37.4, 37.5, 37.9, 37.99, 38.0, 38.01, 38.4, 38.5, 38.6],
+    "pain_score": [0, 1, 5, 6, 7, 8],
+    "days_since_loss": [0, 13, 14, 20, 21, 22, 27, 28, 29],
+    "weeks_pregnant": [1, 12, 13, 23],
+}
+
+
+def _values(spec: FieldSpec) -> st.SearchStrategy[Any]:
+    """Every valid non-null value of one field, with its edges favoured."""
+    base: st.SearchStrategy[Any]
+    if spec.base is bool:
+        return st.booleans()
+    if issubclass(spec.base, enum.Enum):
+        return st.sampled_from(list(spec.base))
+    assert spec.bounds is not None, spec.name
+    low, high = spec.bounds
+    if spec.base is int:
+        base = st.integers(int(low), int(high))
+    else:
+        base = st.floats(low, high, allow_nan=False, allow_infinity=False)
+    edges = [edge for edge in EDGES.get(spec.name, []) if low <= edge <= high]
+    return st.one_of(st.sampled_from([low, high, *edges]), base) if edges else base
+
+
+def field_values(spec: FieldSpec) -> st.SearchStrategy[Any]:
+    """Every valid value of one field, ``None`` included where allowed."""
+    return st.none() | _values(spec) if spec.optional else _values(spec)
+
+
+def reports(cls: type[SymptomReport] = SymptomReport) -> st.SearchStrategy[SymptomReport]:
+    """Any valid report of *cls*: every field, every enum value, None, and the edges."""
+    return st.builds(cls, **{name: field_values(spec) for name, spec in specs(cls).items()})
+
+
+def thresholds() -> st.SearchStrategy[Thresholds]:
+    """Any valid threshold setting, its bounds included."""
+    return st.builds(
+        Thresholds, **{name: _values(spec) for name, spec in specs(Thresholds).items()}
+    )
+
+
+#: "Worse" orders for monotonicity: later in a list is worse; None comes first.
+WORSE: dict[str, list[Any]] = {
+    "pain_trend": [None, *postloss.PainTrend],
+    "pain_relieved_by_medication": [True, None, False],
+    "discharge": [None, *postloss.Discharge],
+    "bleeding": [None, *postloss.Bleeding],
+}
+
+
+@st.composite
+def worsened(draw: st.DrawFn, report: SymptomReport) -> SymptomReport:
+    """*report* with any of its symptoms made worse (or left alone), never better."""
+    changes: dict[str, Any] = {}
+    for name, spec in specs(type(report)).items():
+        if name == "management" or not draw(st.booleans()):
+            continue
+        current = getattr(report, name)
+        if name in WORSE:
+            order = WORSE[name]
+            changes[name] = draw(st.sampled_from(order[order.index(current) :]))
+        elif spec.base is bool:
+            changes[name] = True  # False → True; True stays True
+        else:
+            low, high = spec.bounds or (0, 0)
+            start = low if current is None else current
+            strategy = (
+                st.integers(int(start), int(high))
+                if spec.base is int
+                else st.floats(start, high, allow_nan=False)
+            )
+            changes[name] = draw(strategy)
+    return attrs.evolve(report, **changes)
+
+
+def urgencies() -> st.SearchStrategy[Urgency]:
+    return st.sampled_from(list(Urgency))
+
+
+json_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()  # NaN and infinities included
+    | st.text(max_size=12)
+)
+json_like = st.recursive(
+    json_scalars,
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+def report_shaped() -> st.SearchStrategy[dict[str, Any]]:
+    """Mappings keyed (mostly) by report fields with arbitrary JSON-like values."""
+    names = [*specs(SymptomReport), "unknown_field"]
+    return st.dictionaries(st.sampled_from(names), json_like, max_size=8)
+
+
+def valid_report_data() -> st.SearchStrategy[dict[str, Any]]:
+    """JSON-like data of valid reports: enums as their values."""
+    return reports().map(
+        lambda report: {
+            name: value.value if isinstance(value, enum.Enum) else value
+            for name, value in attrs.asdict(report, recurse=False).items()
+        }
+    )

@@ -1,0 +1,194 @@
+"""The guarantees of DESIGN.md, checked by hypothesis over the whole valid input space."""
+
+import builtins
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, NoReturn
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import postloss
+from postloss import (
+    InvalidReportError,
+    Rule,
+    Ruleset,
+    SymptomReport,
+    Thresholds,
+    Urgency,
+    assess,
+    default_rules,
+    parse_report,
+    rule,
+)
+from tests import strategies as s
+from tests.oracle import RED_FLAGS, expected_floor
+
+
+@st.composite
+def extra_rules(draw: st.DrawFn) -> tuple[Rule, ...]:
+    """Downstream rules of any urgency that fire on arbitrary parts of the report."""
+    made = []
+    for position in range(draw(st.integers(0, 3))):
+        field = draw(st.sampled_from(["pain_score", "days_since_loss", "chills", "low_mood"]))
+        fires_always = draw(st.booleans())
+
+        def predicate(
+            report: SymptomReport, field: str = field, always: bool = fires_always
+        ) -> bool:
+            return always or bool(getattr(report, field))
+
+        made.append(
+            rule(f"downstream-{position}", urgency=draw(s.urgencies()), reason="downstream")(
+                predicate
+            )
+        )
+    return tuple(made)
+
+
+@st.composite
+def rulesets(draw: st.DrawFn) -> Ruleset:
+    """Any valid threshold setting, with any downstream extension."""
+    return default_rules(thresholds=draw(s.thresholds())).extended(*draw(extra_rules()))
+
+
+@given(s.reports(), rulesets())
+def test_red_flags_always_escalate(report: SymptomReport, rules: Ruleset) -> None:
+    """Guarantee 1: a red flag's condition gets at least its floor, and the flag is found."""
+    assessment = assess(report, rules=rules)
+    for flag_id, (floor, holds) in RED_FLAGS.items():
+        if holds(report, rules.thresholds):
+            assert assessment.urgency >= floor, flag_id
+            assert flag_id in assessment.red_flags, flag_id
+
+
+@given(st.data(), s.reports(), s.thresholds())
+def test_worse_symptoms_never_lower_the_urgency(
+    data: st.DataObject, report: SymptomReport, thresholds: Thresholds
+) -> None:
+    """Guarantee 2: making any symptom worse never lowers the urgency."""
+    rules = default_rules(thresholds=thresholds)
+    worse = data.draw(s.worsened(report))
+    assert assess(worse, rules=rules).urgency >= assess(report, rules=rules).urgency
+
+
+@given(s.reports(), s.thresholds())
+def test_no_red_flag_no_escalation(report: SymptomReport, thresholds: Thresholds) -> None:
+    """Guarantee 3: no rule firing means SELF_CARE; no flag holding means no rule firing.
+
+    Stronger still: the urgency is exactly the highest floor of the flags that hold.
+    """
+    assessment = assess(report, rules=default_rules(thresholds=thresholds))
+    assert assessment.urgency == expected_floor(report, thresholds)
+    if not assessment.findings:
+        assert assessment.urgency is Urgency.SELF_CARE
+        assert not assessment.escalated
+    assert {f.red_flag_id for f in assessment.findings} == {
+        flag_id for flag_id, (_, holds) in RED_FLAGS.items() if holds(report, thresholds)
+    }
+
+
+BENIGN = s.reports().filter(lambda report: expected_floor(report, Thresholds()) == 0)
+
+
+@given(BENIGN)
+def test_benign_reports_stay_self_care_with_self_care_advice(report: SymptomReport) -> None:
+    """Guarantee 3 on the benign part of the space: SELF_CARE, with the self-care measures."""
+    assessment = assess(report)
+    assert assessment.urgency is Urgency.SELF_CARE
+    assert assessment.findings == ()
+    assert assessment.self_care
+    assert len(assessment.watch_for) == len(RED_FLAGS)
+
+
+@contextmanager
+def no_io() -> Iterator[None]:
+    """Make opening files and sockets fail for the duration."""
+
+    def refuse(*args: object, **kwargs: object) -> NoReturn:
+        raise AssertionError("I/O attempted")
+
+    saved = builtins.open, socket.socket
+    builtins.open, socket.socket = refuse, refuse  # type: ignore[assignment,misc]
+    try:
+        yield
+    finally:
+        builtins.open, socket.socket = saved  # type: ignore[misc]
+
+
+@given(s.reports(), rulesets())
+def test_assess_is_pure(report: SymptomReport, rules: Ruleset) -> None:
+    """Guarantee 4: same input, same output; the input is not mutated; no I/O."""
+    before = attrs.asdict(report)
+    with no_io():
+        first, second = assess(report, rules=rules), assess(report, rules=rules)
+    assert first == second
+    assert attrs.asdict(report) == before
+
+
+def test_assess_is_thread_safe() -> None:
+    """Guarantee 4 under threads: concurrent calls give the answers of sequential ones."""
+    reports = [SymptomReport(pain_score=n % 11, chills=n % 3 == 0) for n in range(200)]
+    expected = [assess(report) for report in reports]
+    results: dict[int, list[postloss.Assessment]] = {}
+
+    def work(worker: int) -> None:
+        results[worker] = [assess(report) for report in reports]
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(result == expected for result in results.values())
+
+
+@given(s.json_like)
+def test_any_json_like_value_is_a_report_or_invalid_report_error(data: Any) -> None:
+    """Guarantee 6: any JSON-like input parses or raises InvalidReportError, nothing else."""
+    problems: tuple[str, ...] = ()
+    try:
+        report: SymptomReport | None = parse_report(data)
+    except InvalidReportError as error:
+        report, problems = None, error.problems
+    assert isinstance(report, SymptomReport) or problems
+
+
+@given(s.report_shaped())
+def test_report_shaped_data_is_a_report_or_invalid_report_error(data: dict[str, Any]) -> None:
+    """Guarantee 6 where it matters most: report fields with arbitrary values."""
+    problems: tuple[str, ...] = ()
+    try:
+        parse_report(data)
+    except InvalidReportError as error:
+        problems = error.problems
+    assert {problem.split(":")[0] for problem in problems} <= set(data)
+
+
+#: Values no report field accepts: every number here is outside every field's bounds.
+NEVER_VALID = ["7", "unknown-value", [], {}, float("nan"), float("inf"), -1000, 1000, 1e6]
+
+
+@given(s.valid_report_data(), st.data())
+def test_one_bad_field_is_reported_by_name(data: dict[str, Any], draws: st.DataObject) -> None:
+    """Guarantee 6: corrupting any one field of valid data raises, naming that field."""
+    name = draws.draw(st.sampled_from(sorted(data)))
+    optional = postloss.triage._fields.specs(SymptomReport)[name].optional
+    bad = draws.draw(st.sampled_from(NEVER_VALID if optional else [*NEVER_VALID, None]))
+    with pytest.raises(InvalidReportError) as caught:
+        parse_report({**data, name: bad})
+    assert [problem for problem in caught.value.problems if problem.startswith(f"{name}:")]
+
+
+@given(s.reports())
+def test_parse_of_a_valid_reports_data_gives_it_back(report: SymptomReport) -> None:
+    """Guarantee 6's converse: valid data is never rejected."""
+    data = {
+        name: getattr(value, "value", value)
+        for name, value in attrs.asdict(report, recurse=False).items()
+    }
+    assert parse_report(data) == report
