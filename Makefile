@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 WHEEL_DIR := build/wheel-test
 
-.PHONY: demo test docs wheel-test benchmark clean
+.PHONY: demo test docs wheel-test benchmark mutation clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,12 @@ wheel-test: $(STAMP)
 
 benchmark: $(STAMP)
 	$(PY) benchmarks/import_time.py
+
+# Mutation testing of the triage package (slow: minutes); the score is in docs/testing.md.
+mutation: $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check 'mutmut==3.8.1'
+	HYPOTHESIS_PROFILE=dev $(VENV)/bin/mutmut run
+	$(VENV)/bin/mutmut results
 
 clean:
 	rm -rf $(VENV) build dist mutants .pytest_cache .mypy_cache .ruff_cache .hypothesis
