@@ -16,7 +16,7 @@ _BLEEDING = frozenset(Bleeding) - {Bleeding.NONE}
 _PAIN_GOING_ON = frozenset({PainTrend.STABLE, PainTrend.WORSENING})
 
 
-@functools.cache
+@functools.lru_cache(maxsize=64)
 def builtin_rules(t: Thresholds) -> tuple[Rule, ...]:
     """The built-in rules for thresholds *t*, most urgent first (cached per *t*)."""
 
