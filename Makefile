@@ -37,7 +37,9 @@ wheel-test: $(STAMP)
 	cd $(WHEEL_DIR) && venv/bin/python -m pytest -p no:cacheprovider tests docs README.md
 
 benchmark: $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[bench]'
 	$(PY) benchmarks/import_time.py
+	$(PY) benchmarks/assess_speed.py
 
 # Mutation testing of the triage package (slow: minutes); the score is in docs/testing.md.
 mutation: $(STAMP)

@@ -6,7 +6,7 @@ import attrs
 
 from postloss._urgency import Urgency
 from postloss.errors import InvalidReportError, InvalidRuleError, RuleError
-from postloss.guide import Guide, RemedyKind
+from postloss.guide import Guide
 from postloss.triage._report import SymptomReport
 from postloss.triage._ruleset import Ruleset, default_rules
 
@@ -72,34 +72,32 @@ def assess(report: SymptomReport, *, rules: Ruleset | None = None) -> Assessment
     findings = []
     for candidate in ruleset.rules:
         try:
-            if candidate.fires(report):
-                reason = candidate.explain(report)
+            fired = candidate.predicate(report)
+            if fired is True:
                 findings.append(
                     Finding(
                         rule_id=candidate.id,
                         urgency=candidate.urgency,
                         red_flag_id=candidate.red_flag,
-                        reason=reason,
+                        reason=candidate.explain(report),
                     )
                 )
+            elif fired is not False:
+                raise TypeError(f"predicate returned {type(fired).__name__}, not bool")
         except Exception as error:
             raise RuleError(candidate.id) from error
     findings.sort(key=lambda finding: -finding.urgency)
     urgency = findings[0].urgency if findings else Urgency.SELF_CARE
-    fired = {finding.red_flag_id for finding in findings}
+    fired_flags = {finding.red_flag_id for finding in findings}
     guide = ruleset.guide
     return Assessment(
         urgency=urgency,
         findings=tuple(findings),
         action=guide.action_for(urgency).id,
-        self_care=_self_care(guide) if urgency < Urgency.URGENT else (),
-        watch_for=tuple(flag.id for flag in guide.red_flags if flag.id not in fired),
+        self_care=ruleset.self_care if urgency < Urgency.URGENT else (),
+        watch_for=tuple(flag.id for flag in guide.red_flags if flag.id not in fired_flags),
         outlook=_outlook(guide, report),
     )
-
-
-def _self_care(guide: Guide) -> tuple[str, ...]:
-    return tuple(remedy.id for remedy in guide.remedies if remedy.kind is RemedyKind.SELF_CARE)
 
 
 def _outlook(guide: Guide, report: SymptomReport) -> tuple[str, ...]:

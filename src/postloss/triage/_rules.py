@@ -35,13 +35,6 @@ class Rule:
     condition: str = ""
     inputs: tuple[str, ...] = ()
 
-    def fires(self, report: Any) -> bool:
-        """Whether the rule's condition holds for *report*; anything but a bool is an error."""
-        fired = self.predicate(report)
-        if type(fired) is not bool:
-            raise TypeError(f"predicate returned {type(fired).__name__}, not bool")
-        return fired
-
     def explain(self, report: Any) -> str:
         """The reason for *report*, quoting its values and the thresholds."""
         if callable(self.reason):

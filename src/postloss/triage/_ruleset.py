@@ -7,7 +7,7 @@ import functools
 import attrs
 
 from postloss.errors import InvalidRuleError
-from postloss.guide import Guide, RedFlag, load_guide
+from postloss.guide import Guide, RedFlag, RemedyKind, load_guide
 from postloss.triage._builtin import builtin_rules
 from postloss.triage._rules import Rule
 from postloss.triage._thresholds import Thresholds
@@ -28,9 +28,13 @@ class Ruleset:
     extra: tuple[Rule, ...] = ()
     guide: Guide = attrs.field(factory=load_guide, repr=False)
     rules: tuple[Rule, ...] = attrs.field(init=False, repr=False, eq=False)
+    #: The ids of the guide's self-care measures, in guide order.
+    self_care: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "rules", builtin_rules(self.thresholds) + tuple(self.extra))
+        self_care = (r.id for r in self.guide.remedies if r.kind is RemedyKind.SELF_CARE)
+        object.__setattr__(self, "self_care", tuple(self_care))
         problems = []
         seen: set[str] = set()
         for candidate in self.rules:
