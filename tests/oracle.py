@@ -27,11 +27,10 @@ def days_at_least(r: SymptomReport, days: int) -> bool:
 
 
 def in_pain(r: SymptomReport) -> bool:
-    return (
-        (r.pain_score or 0) > 0
-        or r.pain_trend in (PainTrend.STABLE, PainTrend.WORSENING)
-        or r.pain_limits_daily_activities
-    )
+    """Pain still present: a score above 0; with no score, any trend; or limited activities."""
+    if r.pain_limits_daily_activities:
+        return True
+    return r.pain_score > 0 if r.pain_score is not None else r.pain_trend is not None
 
 
 RED_FLAGS: dict[str, tuple[Urgency, Condition]] = {

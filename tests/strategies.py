@@ -53,6 +53,9 @@ def thresholds() -> st.SearchStrategy[Thresholds]:
     )
 
 
+#: The least value that is worse than "not reported": reporting no pain is not worse.
+WORSE_THAN_NONE = {"pain_score": 1}
+
 #: "Worse" orders for monotonicity: later in a list is worse; None comes first.
 WORSE: dict[str, list[Any]] = {
     "pain_trend": [None, *postloss.PainTrend],
@@ -77,7 +80,7 @@ def worsened(draw: st.DrawFn, report: SymptomReport) -> SymptomReport:
             changes[name] = True  # False → True; True stays True
         else:
             low, high = spec.bounds or (0, 0)
-            start = low if current is None else current
+            start = WORSE_THAN_NONE.get(name, low) if current is None else current
             strategy = (
                 st.integers(int(start), int(high))
                 if spec.base is int

@@ -61,8 +61,8 @@ DEFAULTS: Mapping[str, float] = {
 
 #: The documented clinical bounds (inclusive) an app may move each threshold within.
 BOUNDS: Mapping[str, tuple[float, float]] = {
-    "fever_c": (37.5, 38.5),
-    "severe_pain": (6, 8),
+    "fever_c": (37.5, 38.0),
+    "severe_pain": (6, 7),
     "persistent_pain_days": (14, 28),
     "prolonged_bleeding_days": (14, 21),
     "pregnancy_test_days": (14, 21),
@@ -72,9 +72,8 @@ BOUNDS: Mapping[str, tuple[float, float]] = {
 STEP: Mapping[str, float] = {name: 0.1 if name == "fever_c" else 1 for name in BOUNDS}
 
 FEVER_37_5 = Thresholds(fever_c=37.5)
-FEVER_38_5 = Thresholds(fever_c=38.5)
+FEVER_37_8 = Thresholds(fever_c=37.8)
 SEVERE_6 = Thresholds(severe_pain=6)
-SEVERE_8 = Thresholds(severe_pain=8)
 DAYS_LOW = Thresholds(persistent_pain_days=14, prolonged_bleeding_days=14, pregnancy_test_days=14)
 PAIN_DAYS_28 = Thresholds(persistent_pain_days=28)
 
@@ -158,15 +157,15 @@ CASES = [
         temperature_c=37.9,
         reasons={"fever-or-chills": ["37.9 °C", "37.5 °C"]},
     ),
-    # An app that raises the line to 38.5 °C (within its bounds) no longer escalates 38.4 °C.
-    case("temp-38.4-fever-38.5", [], SELF_CARE, thresholds=FEVER_38_5, temperature_c=38.4),
+    # An app that lowers the line to 37.8 °C escalates from 37.8 °C, not below it.
+    case("temp-37.7-fever-37.8", [], SELF_CARE, thresholds=FEVER_37_8, temperature_c=37.7),
     case(
-        "temp-38.5-fever-38.5",
+        "temp-37.8-fever-37.8",
         ["fever-or-chills"],
         URGENT,
-        thresholds=FEVER_38_5,
-        temperature_c=38.5,
-        reasons={"fever-or-chills": ["38.5 °C", "38.5 °C"]},
+        thresholds=FEVER_37_8,
+        temperature_c=37.8,
+        reasons={"fever-or-chills": ["37.8 °C", "37.8 °C"]},
     ),
     case(
         "chills-normal-temp",
@@ -177,10 +176,10 @@ CASES = [
         reasons={"fever-or-chills": ["chills"]},
     ),
     case(
-        "chills-fever-38.5",
+        "chills-fever-37.8",
         ["fever-or-chills"],
         URGENT,
-        thresholds=FEVER_38_5,
+        thresholds=FEVER_37_8,
         chills=True,
         reasons={"fever-or-chills": ["chills"]},
     ),
@@ -209,15 +208,6 @@ CASES = [
         thresholds=SEVERE_6,
         pain_score=6,
         reasons={"severe-pain": ["6/10", "6/10"]},
-    ),
-    case("pain-7-severe-8", [], SELF_CARE, thresholds=SEVERE_8, pain_score=7),
-    case(
-        "pain-8-severe-8",
-        ["severe-pain"],
-        URGENT,
-        thresholds=SEVERE_8,
-        pain_score=8,
-        reasons={"severe-pain": ["8/10", "8/10"]},
     ),
     # --- severe-pain-with-complications: pain ≥ 7 with fever, unusual discharge or heavy
     # bleeding --------------------------------------------------------------------------
@@ -306,13 +296,13 @@ CASES = [
         reasons={"severe-pain-with-complications": ["7/10", "37.5 °C", "37.5 °C"]},
     ),
     case(
-        "pain-8-discharge-unusual-severe-8",
+        "pain-6-discharge-unusual-severe-6",
         ["severe-pain-with-complications", "severe-pain", "unusual-discharge"],
         EMERGENCY,
-        thresholds=SEVERE_8,
-        pain_score=8,
+        thresholds=SEVERE_6,
+        pain_score=6,
         discharge=Discharge.UNUSUAL,
-        reasons={"severe-pain-with-complications": ["8/10", "8/10"]},
+        reasons={"severe-pain-with-complications": ["6/10", "6/10"]},
     ),
     # --- sepsis-signs: confusion; or a fast heartbeat with a fever -----------------------
     case("rapid-heartbeat-alone", [], SELF_CARE, rapid_heartbeat=True),
@@ -351,13 +341,13 @@ CASES = [
         reasons={"sepsis-signs": ["37.5 °C", "37.5 °C"]},
     ),
     case(
-        "rapid-heartbeat-temp-38.5-fever-38.5",
+        "rapid-heartbeat-temp-37.8-fever-37.8",
         ["sepsis-signs", "fever-or-chills"],
         EMERGENCY,
-        thresholds=FEVER_38_5,
+        thresholds=FEVER_37_8,
         rapid_heartbeat=True,
-        temperature_c=38.5,
-        reasons={"sepsis-signs": ["38.5 °C", "38.5 °C"]},
+        temperature_c=37.8,
+        reasons={"sepsis-signs": ["37.8 °C", "37.8 °C"]},
     ),
     case(
         "confusion-normal-temp",
@@ -534,7 +524,16 @@ CASES = [
         reasons={"increasing-pain": ["worse"]},
     ),
     case(
-        "trend-improving-day-21", [], SELF_CARE, pain_trend=PainTrend.IMPROVING, days_since_loss=21
+        "trend-improving-day-20", [], SELF_CARE, pain_trend=PainTrend.IMPROVING, days_since_loss=20
+    ),
+    # Improving pain is still pain: at three weeks it is reviewed.
+    case(
+        "trend-improving-day-21",
+        ["persistent-pain"],
+        ROUTINE,
+        pain_trend=PainTrend.IMPROVING,
+        days_since_loss=21,
+        reasons={"persistent-pain": ["21 days", "21 days"]},
     ),
     case(
         "trend-stable-day-21",
@@ -771,7 +770,7 @@ def test_cases_cover_every_enum_value() -> None:
 
 def test_cases_cover_every_non_default_threshold_setting() -> None:
     used = {boundary.thresholds for boundary in CASES}
-    assert used >= {None, FEVER_37_5, FEVER_38_5, SEVERE_6, SEVERE_8, DAYS_LOW, PAIN_DAYS_28}
+    assert used >= {None, FEVER_37_5, FEVER_37_8, SEVERE_6, DAYS_LOW, PAIN_DAYS_28}
 
 
 #: Each yes/no flag on its own: the rules it fires, and the urgency from CLINICAL.md.

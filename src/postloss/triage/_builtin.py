@@ -13,7 +13,6 @@ __all__ = ["builtin_rules"]
 
 EMERGENCY, URGENT, ROUTINE = Urgency.EMERGENCY, Urgency.URGENT, Urgency.ROUTINE
 _BLEEDING = frozenset(Bleeding) - {Bleeding.NONE}
-_PAIN_GOING_ON = frozenset({PainTrend.STABLE, PainTrend.WORSENING})
 
 
 @functools.lru_cache(maxsize=64)
@@ -234,17 +233,14 @@ def builtin_rules(t: Thresholds) -> tuple[Rule, ...]:
         urgency=ROUTINE,
         red_flag="persistent-pain",
         reason=lambda r: days_reason(r, "pain still present", t.persistent_pain_days),
-        condition=f"Pain still present (score ≥ 1, stable or worsening, or limiting activities) "
-        f"≥ {t.persistent_pain_days} days after the loss.",
+        condition=f"Pain still present ≥ {t.persistent_pain_days} days after the loss: a score "
+        "of 1 or more (or, with no score, any pain trend), or pain limiting activities.",
         inputs=["days_since_loss", "pain_score", "pain_trend", "pain_limits_daily_activities"],
     )
     def persistent_pain(r: SymptomReport) -> bool:
-        in_pain = (
-            (r.pain_score is not None and r.pain_score >= 1)
-            or r.pain_trend in _PAIN_GOING_ON
-            or r.pain_limits_daily_activities
-        )
-        return in_pain and at_least(r, t.persistent_pain_days)
+        # A reported score outweighs the trend; with no score, any trend means pain.
+        in_pain = r.pain_score >= 1 if r.pain_score is not None else r.pain_trend is not None
+        return (in_pain or r.pain_limits_daily_activities) and at_least(r, t.persistent_pain_days)
 
     @rule(
         "pain-limits-daily-activities",

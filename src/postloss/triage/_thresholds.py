@@ -16,7 +16,9 @@ class Thresholds:
 
     Each field's metadata holds its ``sources`` (guide source ids), its ``unit``
     and a ``doc`` line; the decision table in ``docs/rules.md`` shows them all.
-    Where sources disagree, the default is the safer reading.
+    Where the sources draw a line, the default is that line and the bounds only let
+    an app make the rule more sensitive; where they give a range ("several weeks"),
+    the bounds are that range.
 
     >>> Thresholds(fever_c=37.8).fever_c
     37.8
@@ -24,13 +26,13 @@ class Thresholds:
     Traceback (most recent call last):
     ...
     postloss.errors.InvalidThresholdsError: invalid thresholds (1 problem(s)):
-      - fever_c: must be between 37.5 and 38.5, got 39.0
+      - fever_c: must be between 37.5 and 38.0, got 39.0
     """
 
     fever_c: float = bounded(
         38.0,
         37.5,
-        38.5,
+        38.0,
         unit="°C",
         sources=("nice-ng126", "peterborough-aftercare", "nichd-loss-symptoms"),
         doc="A temperature at or above this is a fever (38.0 °C = 100.4 °F).",
@@ -38,7 +40,7 @@ class Thresholds:
     severe_pain: int = bounded(
         7,
         6,
-        8,
+        7,
         unit="/10",
         sources=("serlin-1995",),
         doc="Pain at or above this on the 0–10 scale is severe (7–10 is severe pain).",
