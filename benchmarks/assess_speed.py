@@ -65,6 +65,8 @@ ENGINE_RULES = {
     "signs-of-infection": f"{FEVER} and (discharge == 'unusual' or pain_trend == 'worsening')",
     "persistent-pain": (
         "((pain_score != null and pain_score >= 1) or pain_trend in ['stable', 'worsening']"
+        " or (pain_trend == 'improving' and pain_score == null)"
+        " or pain_relieved_by_medication != null"
         f" or pain_limits_daily_activities) and {DAYS_21}"
     ),
     "pain-limits-daily-activities": "pain_limits_daily_activities",
@@ -128,6 +130,8 @@ def if_chain(r: SymptomReport) -> list[str]:  # noqa: PLR0912  # the if-chain is
         (r.pain_score is not None and r.pain_score >= 1)
         or r.pain_trend is PainTrend.STABLE
         or r.pain_trend is PainTrend.WORSENING
+        or (r.pain_trend is PainTrend.IMPROVING and r.pain_score is None)
+        or r.pain_relieved_by_medication is not None
         or r.pain_limits_daily_activities
     )
     if in_pain and days_21:

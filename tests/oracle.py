@@ -27,10 +27,21 @@ def days_at_least(r: SymptomReport, days: int) -> bool:
 
 
 def in_pain(r: SymptomReport) -> bool:
-    """Pain still present: a score above 0; with no score, any trend; or limited activities."""
-    if r.pain_limits_daily_activities:
-        return True
-    return r.pain_score > 0 if r.pain_score is not None else r.pain_trend is not None
+    """Whether "any back pain [is] still present", read safely from every pain field.
+
+    Pain is present unless the report gives no sign of it: no score above 0, no trend
+    but an improving one that came with a score (0 means it has gone), no painkillers
+    tried, and activities not limited.
+    """
+    signs = [
+        r.pain_score is not None and r.pain_score > 0,
+        r.pain_trend is PainTrend.STABLE,
+        r.pain_trend is PainTrend.WORSENING,
+        r.pain_trend is PainTrend.IMPROVING and r.pain_score is None,
+        r.pain_relieved_by_medication in (True, False),
+        r.pain_limits_daily_activities,
+    ]
+    return any(signs)
 
 
 RED_FLAGS: dict[str, tuple[Urgency, Condition]] = {

@@ -19,7 +19,18 @@ EDGES: dict[str, list[Any]] = {
 }
 
 
-def _values(spec: FieldSpec) -> st.SearchStrategy[Any]:
+def edges_of(t: Thresholds) -> dict[str, list[Any]]:
+    """The fixed edges plus those of thresholds *t*: each value at, and just either side of it."""
+    days = {t.persistent_pain_days, t.prolonged_bleeding_days, t.pregnancy_test_days}
+    return {
+        **EDGES,
+        "temperature_c": [*EDGES["temperature_c"], t.fever_c - 0.01, t.fever_c, t.fever_c + 0.01],
+        "pain_score": [*EDGES["pain_score"], t.severe_pain - 1, t.severe_pain],
+        "days_since_loss": [*EDGES["days_since_loss"], *(d + k for d in days for k in (-1, 0, 1))],
+    }
+
+
+def _values(spec: FieldSpec, edges: dict[str, list[Any]] = EDGES) -> st.SearchStrategy[Any]:
     """Every valid non-null value of one field, with its edges favoured."""
     base: st.SearchStrategy[Any]
     if spec.base is bool:
@@ -32,18 +43,35 @@ def _values(spec: FieldSpec) -> st.SearchStrategy[Any]:
         base = st.integers(int(low), int(high))
     else:
         base = st.floats(low, high, allow_nan=False, allow_infinity=False)
-    edges = [edge for edge in EDGES.get(spec.name, []) if low <= edge <= high]
-    return st.one_of(st.sampled_from([low, high, *edges]), base) if edges else base
+    near = [edge for edge in edges.get(spec.name, []) if low <= edge <= high]
+    return st.one_of(st.sampled_from([low, high, *near]), base) if near else base
 
 
-def field_values(spec: FieldSpec) -> st.SearchStrategy[Any]:
+def field_values(spec: FieldSpec, edges: dict[str, list[Any]] = EDGES) -> st.SearchStrategy[Any]:
     """Every valid value of one field, ``None`` included where allowed."""
-    return st.none() | _values(spec) if spec.optional else _values(spec)
+    values = _values(spec, edges)
+    return st.none() | values if spec.optional else values
 
 
-def reports(cls: type[SymptomReport] = SymptomReport) -> st.SearchStrategy[SymptomReport]:
-    """Any valid report of *cls*: every field, every enum value, None, and the edges."""
-    return st.builds(cls, **{name: field_values(spec) for name, spec in specs(cls).items()})
+def reports(
+    cls: type[SymptomReport] = SymptomReport, thresholds: Thresholds | None = None
+) -> st.SearchStrategy[SymptomReport]:
+    """Any valid report of *cls*: every field, every enum value, None, and the edges.
+
+    With *thresholds*, values at and just either side of each threshold are favoured.
+    """
+    edges = EDGES if thresholds is None else edges_of(thresholds)
+    fields = {name: field_values(spec, edges) for name, spec in specs(cls).items()}
+    return st.builds(cls, **fields)
+
+
+@attrs.frozen(kw_only=True)
+class ClinicReport(SymptomReport):
+    """A downstream report with fields of its own, as an app would add."""
+
+    night_sweats: bool = False
+    wound_check: postloss.Discharge | None = None
+    steps_today: int | None = postloss.bounded(None, 0, 50_000)
 
 
 def thresholds() -> st.SearchStrategy[Thresholds]:
@@ -59,7 +87,8 @@ WORSE_THAN_NONE = {"pain_score": 1}
 #: "Worse" orders for monotonicity: later in a list is worse; None comes first.
 WORSE: dict[str, list[Any]] = {
     "pain_trend": [None, *postloss.PainTrend],
-    "pain_relieved_by_medication": [True, None, False],
+    # Not needing painkillers is better than needing ones that help, and those that fail.
+    "pain_relieved_by_medication": [None, True, False],
     "discharge": [None, *postloss.Discharge],
     "bleeding": [None, *postloss.Bleeding],
 }

@@ -1,5 +1,6 @@
 """Loading: packaged data, caching, and every problem of a broken content file at once."""
 
+import functools
 import pickle
 import threading
 from importlib.resources import files
@@ -32,15 +33,23 @@ def test_load_guide_is_cached() -> None:
     assert load_guide() is load_guide("en")
 
 
-def test_load_guide_is_thread_safe() -> None:
+def test_load_guide_is_thread_safe_and_loads_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    uncached = functools.cache(postloss.guide._load._load_guide.__wrapped__)
+    monkeypatch.setattr(postloss.guide._load, "_load_guide", uncached)  # a first use again
+    barrier = threading.Barrier(8)
     results: list[postloss.Guide] = []
-    threads = [threading.Thread(target=lambda: results.append(load_guide())) for _ in range(8)]
+
+    def first_use() -> None:
+        barrier.wait()
+        results.append(load_guide())
+
+    threads = [threading.Thread(target=first_use) for _ in range(8)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     assert len(results) == 8
-    assert all(result == load_guide() for result in results)
+    assert all(result is results[0] for result in results)
 
 
 def test_unknown_locale_is_a_lookup_error() -> None:

@@ -67,9 +67,15 @@ def test_every_hit_contains_every_query_word(words: list[str], upper: bool) -> N
         assert all(word.casefold() in haystack for word in words)
 
 
-@given(st.text(max_size=30))
-def test_search_is_stable(query: str) -> None:
-    assert GUIDE.search(query) == GUIDE.search(query)
+POSITION = {item.id: position for position, item in enumerate(GUIDE.items())}
+
+
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=2))
+def test_search_ranks_by_title_matches_then_keeps_guide_order(words: list[str]) -> None:
+    hits = GUIDE.search(" ".join(words))
+    in_title = [sum(word in item.title.casefold() for word in words) for item in hits]
+    ranked = [(-count, POSITION[item.id]) for count, item in zip(in_title, hits, strict=True)]
+    assert ranked == sorted(ranked)
 
 
 @given(st.sampled_from(WORDS))

@@ -14,15 +14,24 @@ from cattrs.v import format_exception, transform_error
 
 from postloss._urgency import Urgency
 
-__all__ = ["converter", "describe", "make_converter"]
+__all__ = ["converter", "describe", "make_converter", "shown"]
 
 
 class _RejectedValueError(ValueError):
     """A value that a strict hook refused; its message is shown to the user as is."""
 
 
+def shown(value: object) -> str:
+    """A short repr of *value* for an error message, safe for any value."""
+    try:
+        text = repr(value)
+    except ValueError:  # an int with more digits than Python will print
+        return f"<{type(value).__name__} too large to show>"
+    return text if len(text) <= 60 else f"{text[:57]}..."
+
+
 def _kind(value: object) -> str:
-    return "null" if value is None else f"{type(value).__name__} {value!r}"
+    return "null" if value is None else f"{type(value).__name__} {shown(value)}"
 
 
 def _strict_int(value: object, _: type) -> int:
@@ -34,9 +43,12 @@ def _strict_int(value: object, _: type) -> int:
 def _strict_float(value: object, _: type) -> float:
     if type(value) not in (int, float):
         raise _RejectedValueError(f"expected a number, got {_kind(value)}")
-    number = float(value)  # type: ignore[arg-type]  # checked just above
+    try:
+        number = float(value)  # type: ignore[arg-type]  # checked just above
+    except OverflowError:
+        number = math.inf
     if not math.isfinite(number):
-        raise _RejectedValueError(f"expected a finite number, got {value!r}")
+        raise _RejectedValueError(f"expected a finite number, got {shown(value)}")
     return number
 
 
@@ -75,7 +87,8 @@ def _enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
         return cls(value)
     except ValueError:
         choices = ", ".join(repr(member.value) for member in cls)
-        raise _RejectedValueError(f"unknown value {value!r}; expected one of {choices}") from None
+        message = f"unknown value {shown(value)}; expected one of {choices}"
+        raise _RejectedValueError(message) from None
 
 
 def _is_value_enum(cls: Any) -> bool:

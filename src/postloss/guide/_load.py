@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import cattrs
 
 from postloss._convert import converter, describe
+from postloss._ids import is_slug
 from postloss._urgency import Urgency
 from postloss.errors import ContentError, UnknownLocaleError
 from postloss.guide._models import Guide
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["guide_from_toml", "load_guide", "locales"]
 
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_LOADING = threading.Lock()
 #: The lists of items in a content file, by their path.
 _ITEM_LISTS = (
     "sections",
@@ -56,7 +58,8 @@ def load_guide(locale: str = "en") -> Guide:
     >>> load_guide().locale
     'en'
     """
-    return _load_guide(locale)
+    with _LOADING:  # so that concurrent first calls share one Guide
+        return _load_guide(locale)
 
 
 @functools.cache
@@ -117,7 +120,7 @@ def _reference_problems(raw: Mapping[str, Any]) -> list[str]:
         id = item.get("id")
         if not isinstance(id, str):
             continue
-        if not _SLUG.fullmatch(id):
+        if not is_slug(id):
             problems.append(f"{path}.id: {id!r} is not a slug (lower-case words joined by '-')")
         if id in first_use:
             problems.append(f"{path}.id: duplicate id {id!r}, first used at {first_use[id]}")

@@ -210,9 +210,11 @@ class Guide:
     faq: tuple[FaqEntry, ...]
     actions: tuple[UrgencyAction, ...]
     _index: dict[str, Item] = attrs.field(init=False, repr=False, eq=False)
+    _actions: dict[Urgency, UrgencyAction] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_index", {item.id: item for item in self.items()})
+        object.__setattr__(self, "_actions", {action.urgency: action for action in self.actions})
 
     def items(self) -> tuple[Item, ...]:
         """Every item in guide order: sections, content, then sources and actions."""
@@ -260,7 +262,7 @@ class Guide:
 
     def action_for(self, urgency: Urgency) -> UrgencyAction:
         """The person-facing action for *urgency*."""
-        return next(action for action in self.actions if action.urgency is urgency)
+        return self._actions[urgency]
 
     def search(self, text: str) -> list[Item]:
         """Items whose title or text contain every word of *text*, best first.

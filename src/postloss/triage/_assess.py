@@ -65,7 +65,7 @@ def assess(report: SymptomReport, *, rules: Ruleset | None = None) -> Assessment
     ('urgent', ['temperature 38.4 °C is at or above 38.0 °C'])
     """
     ruleset = default_rules() if rules is None else rules
-    if not isinstance(ruleset, Ruleset):
+    if type(ruleset) is not Ruleset:
         raise InvalidRuleError(f"rules must be a Ruleset, got {type(ruleset).__name__}")
     if not isinstance(report, SymptomReport):
         raise InvalidReportError([f"$: expected a SymptomReport, got {type(report).__name__}"])

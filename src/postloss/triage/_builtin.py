@@ -13,6 +13,22 @@ __all__ = ["builtin_rules"]
 
 EMERGENCY, URGENT, ROUTINE = Urgency.EMERGENCY, Urgency.URGENT, Urgency.ROUTINE
 _BLEEDING = frozenset(Bleeding) - {Bleeding.NONE}
+_PAIN_GOING_ON = frozenset({PainTrend.STABLE, PainTrend.WORSENING})
+
+
+def in_pain(r: SymptomReport) -> bool:
+    """Whether the report says there is still pain; when in doubt, it says yes.
+
+    Improving pain with a score of 0 has gone; painkillers tried (whether or not
+    they helped) mean there was pain to treat.
+    """
+    return (
+        (r.pain_score is not None and r.pain_score >= 1)
+        or r.pain_trend in _PAIN_GOING_ON
+        or (r.pain_trend is PainTrend.IMPROVING and r.pain_score is None)
+        or r.pain_relieved_by_medication is not None
+        or r.pain_limits_daily_activities
+    )
 
 
 @functools.lru_cache(maxsize=64)
@@ -234,13 +250,18 @@ def builtin_rules(t: Thresholds) -> tuple[Rule, ...]:
         red_flag="persistent-pain",
         reason=lambda r: days_reason(r, "pain still present", t.persistent_pain_days),
         condition=f"Pain still present ≥ {t.persistent_pain_days} days after the loss: a score "
-        "of 1 or more (or, with no score, any pain trend), or pain limiting activities.",
-        inputs=["days_since_loss", "pain_score", "pain_trend", "pain_limits_daily_activities"],
+        "of 1 or more, stable or worsening pain, improving pain with no score, painkillers "
+        "tried, or pain limiting activities.",
+        inputs=[
+            "days_since_loss",
+            "pain_score",
+            "pain_trend",
+            "pain_relieved_by_medication",
+            "pain_limits_daily_activities",
+        ],
     )
     def persistent_pain(r: SymptomReport) -> bool:
-        # A reported score outweighs the trend; with no score, any trend means pain.
-        in_pain = r.pain_score >= 1 if r.pain_score is not None else r.pain_trend is not None
-        return (in_pain or r.pain_limits_daily_activities) and at_least(r, t.persistent_pain_days)
+        return in_pain(r) and at_least(r, t.persistent_pain_days)
 
     @rule(
         "pain-limits-daily-activities",

@@ -11,9 +11,19 @@ from typing import Any
 
 import attrs
 
+from postloss._convert import shown
 from postloss.errors import PostlossError
 
-__all__ = ["BOUNDS", "NOTE", "FieldSpec", "bounded", "check_fields", "field_problems", "specs"]
+__all__ = [
+    "BOUNDS",
+    "NOTE",
+    "FieldSpec",
+    "bounded",
+    "check_fields",
+    "field_problems",
+    "refuse_unknown",
+    "specs",
+]
 
 #: The metadata key under which a field keeps its inclusive ``(low, high)`` bounds.
 BOUNDS = "postloss.bounds"
@@ -50,15 +60,16 @@ class FieldSpec:
         if value is None:
             return None if self.optional else f"{self.name}: must not be null"
         if not _is_instance(value, self.base):
-            got = f"{type(value).__name__} {value!r}"
+            got = f"{type(value).__name__} {shown(value)}"
             return f"{self.name}: expected {_describe(self.base)}, got {got}"
         if isinstance(value, float) and not math.isfinite(value):
-            return f"{self.name}: expected a finite number, got {value!r}"
+            return f"{self.name}: expected a finite number, got {shown(value)}"
         if self.bounds is not None:
             low, high = self.bounds
             if not low <= value <= high:  # type: ignore[operator]  # numbers, checked above
                 note = f" ({self.note})" if self.note else ""
-                return f"{self.name}: must be between {low} and {high}, got {value!r}{note}"
+                got = shown(value)
+                return f"{self.name}: must be between {low} and {high}, got {got}{note}"
         return None
 
 
@@ -99,6 +110,14 @@ def _read_specs(cls: type) -> Mapping[str, FieldSpec]:
         found[field.name] = FieldSpec(
             field.name, base, optional, field.metadata.get(BOUNDS), field.metadata.get(NOTE, "")
         )
+    for parent in cls.__mro__[1:]:
+        if attrs.has(parent):
+            for name, inherited in specs(parent).items():
+                if found[name] != inherited:
+                    raise PostlossError(
+                        f"{cls.__name__}.{name}: a subclass may not redefine the field "
+                        f"{parent.__name__}.{name} (type, nullability or bounds)"
+                    )
     return types.MappingProxyType(found)
 
 
@@ -129,3 +148,18 @@ def check_fields(instance: object, error: Callable[[Iterable[str]], Exception]) 
     for name, spec in specs(cls).items():
         if spec.base is float and type(values[name]) is int:
             object.__setattr__(instance, name, float(values[name]))  # 38 → 38.0
+
+
+def refuse_unknown(
+    cls: type,
+    args: tuple[object, ...],
+    kwargs: Mapping[str, object],
+    error: Callable[[Iterable[str]], Exception],
+) -> None:
+    """Raise ``error(problems)`` for positional or unknown keyword arguments to *cls*."""
+    fields = specs(cls)
+    problems = [f"{name}: unknown field" for name in kwargs if name not in fields]
+    if args:
+        problems.insert(0, f"$: give fields by keyword, got {len(args)} positional argument(s)")
+    if problems:
+        raise error(problems)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Mapping
-from typing import TypeVar
+from typing import Self, TypeVar
 
 import attrs
 
 from postloss._convert import converter, describe
 from postloss.errors import InvalidReportError
-from postloss.triage._fields import bounded, check_fields, field_problems, specs
+from postloss.triage._fields import bounded, check_fields, field_problems, refuse_unknown, specs
 
 __all__ = [
     "Bleeding",
@@ -98,6 +99,24 @@ class SymptomReport:
     self_harm_thoughts: bool = False
     positive_pregnancy_test: bool = False
     low_mood: bool = False
+
+    def __new__(cls, *args: object, **kwargs: object) -> Self:
+        refuse_unknown(cls, args, kwargs, InvalidReportError)
+        return super().__new__(cls)
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        """Keep validation in subclasses that define their own ``__attrs_post_init__``."""
+        super().__init_subclass__(**kwargs)
+        own = cls.__dict__.get("__attrs_post_init__")
+        if own is not None and not getattr(own, "_checks_fields", False):
+
+            @functools.wraps(own)
+            def post_init(self: SymptomReport) -> None:
+                check_fields(self, InvalidReportError)
+                own(self)
+
+            post_init._checks_fields = True  # type: ignore[attr-defined]
+            cls.__attrs_post_init__ = post_init  # type: ignore[method-assign]
 
     def __attrs_post_init__(self) -> None:
         check_fields(self, InvalidReportError)

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
 
+from postloss._ids import is_slug
 from postloss._urgency import Urgency
 from postloss.errors import InvalidRuleError
 
 __all__ = ["Rule", "rule"]
 
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-
 #: A reason: a ``str.format`` template given ``report=``, or a function of the report.
 Reason = str | Callable[[Any], str]
+
+
+def _names(names: Iterable[str]) -> tuple[str, ...]:
+    return tuple(names)
 
 
 @attrs.frozen(kw_only=True)
@@ -24,7 +26,8 @@ class Rule:
     """A named check on a report; build one with :func:`rule`.
 
     ``condition`` is the plain-language condition shown in the decision table and
-    ``inputs`` the report fields it reads.
+    ``inputs`` the report fields it reads. A malformed rule raises
+    :class:`~postloss.InvalidRuleError` naming it, however it is built.
     """
 
     id: str
@@ -33,7 +36,22 @@ class Rule:
     reason: Reason = attrs.field(repr=False)
     red_flag: str | None = None
     condition: str = ""
-    inputs: tuple[str, ...] = ()
+    inputs: tuple[str, ...] = attrs.field(default=(), converter=_names)
+
+    def __attrs_post_init__(self) -> None:
+        problems = []
+        if not is_slug(self.id):
+            problems.append("the id must be a slug: lower-case words joined by '-'")
+        if type(self.urgency) is not Urgency:
+            problems.append(f"urgency must be an Urgency, got {self.urgency!r}")
+        if not callable(self.predicate):
+            problems.append("the predicate must be a function of the report")
+        if not (isinstance(self.reason, str) and self.reason) and not callable(self.reason):
+            problems.append("reason must be a non-empty template string or a function")
+        if self.red_flag is not None and not is_slug(self.red_flag):
+            problems.append(f"red_flag must be a guide id or None, got {self.red_flag!r}")
+        if problems:
+            raise InvalidRuleError(f"rule {self.id!r}: {'; '.join(problems)}")
 
     def explain(self, report: Any) -> str:
         """The reason for *report*, quoting its values and the thresholds."""
@@ -66,29 +84,17 @@ def rule(
     >>> night_sweats.id, night_sweats.condition
     ('night-sweats', 'Night sweats reported.')
     """
-    problems = []
-    if not isinstance(id, str) or not _SLUG.fullmatch(id):
-        problems.append("the id must be a slug: lower-case words joined by '-'")
-    if not isinstance(urgency, Urgency):
-        problems.append(f"urgency must be an Urgency, got {urgency!r}")
-    if not (isinstance(reason, str) and reason) and not callable(reason):
-        problems.append("reason must be a non-empty template string or a function")
-    if red_flag is not None and not isinstance(red_flag, str):
-        problems.append(f"red_flag must be a guide id or None, got {red_flag!r}")
-    if problems:
-        raise InvalidRuleError(f"rule {id!r}: {'; '.join(problems)}")
 
     def decorate(predicate: Callable[[Any], bool]) -> Rule:
-        if not callable(predicate):
-            raise InvalidRuleError(f"rule {id!r}: decorate a function of the report")
+        described = condition or getattr(predicate, "__doc__", None) or str(id)
         return Rule(
             id=id,
             urgency=urgency,
             predicate=predicate,
             reason=reason,
             red_flag=red_flag,
-            condition=condition or (predicate.__doc__ or id).strip(),
-            inputs=tuple(inputs),
+            condition=described.strip(),
+            inputs=inputs,
         )
 
     return decorate

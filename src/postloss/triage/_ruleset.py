@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
 import attrs
 
-from postloss.errors import InvalidRuleError
+from postloss.errors import InvalidRuleError, InvalidThresholdsError
 from postloss.guide import Guide, RedFlag, RemedyKind, load_guide
 from postloss.triage._builtin import builtin_rules
+from postloss.triage._fields import check_fields
 from postloss.triage._rules import Rule
 from postloss.triage._thresholds import Thresholds
 
 __all__ = ["Ruleset", "default_rules"]
+
+
+def _rules(rules: Iterable[Rule]) -> tuple[Rule, ...]:
+    return tuple(rules)
 
 
 @attrs.frozen(kw_only=True)
@@ -21,18 +27,27 @@ class Ruleset:
 
     The built-in rules are derived from the thresholds, so no ruleset lacks them;
     :meth:`extended` is the way to add rules. Every rule linked to a red flag must
-    name one of ``guide``'s and call for at least that flag's floor.
+    name one of ``guide``'s and call for at least that flag's floor. Anything else
+    raises :class:`~postloss.InvalidRuleError`; rulesets cannot be subclassed.
     """
 
     thresholds: Thresholds = attrs.field(factory=Thresholds)
-    extra: tuple[Rule, ...] = ()
+    extra: tuple[Rule, ...] = attrs.field(default=(), converter=_rules)
     guide: Guide = attrs.field(factory=load_guide, repr=False)
     rules: tuple[Rule, ...] = attrs.field(init=False, repr=False, eq=False)
     #: The ids of the guide's self-care measures, in guide order.
     self_care: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
 
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        raise InvalidRuleError("Ruleset cannot be subclassed: use Ruleset.extended() to add rules")
+
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "rules", builtin_rules(self.thresholds) + tuple(self.extra))
+        if type(self.thresholds) is not Thresholds:
+            raise InvalidRuleError(f"thresholds must be a Thresholds, got {self.thresholds!r}")
+        check_fields(self.thresholds, InvalidThresholdsError)  # also when unpickled
+        if not isinstance(self.guide, Guide):
+            raise InvalidRuleError(f"guide must be a Guide, got {type(self.guide).__name__}")
+        object.__setattr__(self, "rules", builtin_rules(self.thresholds) + self.extra)
         self_care = (r.id for r in self.guide.remedies if r.kind is RemedyKind.SELF_CARE)
         object.__setattr__(self, "self_care", tuple(self_care))
         problems = []
@@ -90,4 +105,7 @@ def default_rules(*, thresholds: Thresholds | None = None, guide: Guide | None =
     """
     if thresholds is None and guide is None:
         return _default_ruleset()
-    return Ruleset(thresholds=thresholds or Thresholds(), guide=guide or load_guide())
+    return Ruleset(
+        thresholds=Thresholds() if thresholds is None else thresholds,
+        guide=load_guide() if guide is None else guide,
+    )

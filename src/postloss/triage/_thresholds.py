@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Self
+
 import attrs
 
 from postloss.errors import InvalidThresholdsError
-from postloss.triage._fields import bounded, check_fields
+from postloss.triage._fields import bounded, check_fields, refuse_unknown
 
 __all__ = ["Thresholds"]
 
@@ -70,6 +72,10 @@ class Thresholds:
         sources=("nice-ng126",),
         doc="A pregnancy test still positive this many days after the loss should be reported.",
     )
+
+    def __new__(cls, *args: object, **kwargs: object) -> Self:
+        refuse_unknown(cls, args, kwargs, InvalidThresholdsError)
+        return super().__new__(cls)
 
     def __attrs_post_init__(self) -> None:
         check_fields(self, InvalidThresholdsError)
