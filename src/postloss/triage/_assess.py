@@ -13,7 +13,7 @@ from postloss.triage._ruleset import Ruleset, default_rules
 __all__ = ["Assessment", "Finding", "assess"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen
 class Finding:
     """One rule that fired: its id, its urgency, its red flag (a guide id) and why."""
 
@@ -100,13 +100,17 @@ def assess(report: SymptomReport, *, rules: Ruleset | None = None) -> Assessment
     )
 
 
+#: The timeline factors a report can inform, with the field that informs each.
+_FACTORS = (("stage-of-pregnancy", "weeks_pregnant"), ("type-of-miscarriage", "management"))
+
+
 def _outlook(guide: Guide, report: SymptomReport) -> tuple[str, ...]:
-    outlook = []
-    if report.weeks_pregnant is not None:
-        outlook += [
-            stage.id for stage in guide.timeline.stages if stage.covers(report.weeks_pregnant)
-        ]
-        outlook.append("stage-of-pregnancy")
-    if report.management is not None:
-        outlook.append("type-of-miscarriage")
-    return tuple(outlook)
+    """The loss stage that applies, then the timeline factors the report informs."""
+    weeks = report.weeks_pregnant
+    stages = [stage.id for stage in guide.timeline.stages if weeks and stage.covers(weeks)]
+    factors = [
+        id
+        for id, field in _FACTORS
+        if getattr(report, field) is not None and guide.get(id) is not None
+    ]
+    return (*stages, *factors)
