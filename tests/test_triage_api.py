@@ -77,6 +77,7 @@ def test_bad_input_names_the_field_and_the_problem(data: object, message: str) -
 
 def test_ints_are_accepted_for_floats_and_stored_as_floats() -> None:
     assert SymptomReport(temperature_c=38).temperature_c == 38.0
+    assert type(SymptomReport(temperature_c=38).temperature_c) is float
     assert type(parse_report({"temperature_c": 38}).temperature_c) is float
 
 

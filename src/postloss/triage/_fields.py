@@ -58,7 +58,9 @@ class FieldSpec:
     def problem(self, value: object) -> str | None:
         """What is wrong with *value* for this field, or ``None`` when it is valid."""
         if value is None:
-            return None if self.optional else f"{self.name}: must not be null"
+            return (
+                None if self.optional else f"{self.name}: expected {_describe(self.base)}, got null"
+            )
         if not _is_instance(value, self.base):
             got = f"{type(value).__name__} {shown(value)}"
             return f"{self.name}: expected {_describe(self.base)}, got {got}"

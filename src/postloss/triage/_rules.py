@@ -86,7 +86,7 @@ def rule(
     """
 
     def decorate(predicate: Callable[[Any], bool]) -> Rule:
-        described = condition or getattr(predicate, "__doc__", None) or str(id)
+        described = condition or predicate.__doc__ or str(id)
         return Rule(
             id=id,
             urgency=urgency,

@@ -47,7 +47,7 @@ def decision_table(rules: Ruleset | None = None) -> str:
         "|---|---|---|---|---|---|---|",
     ]
     for number, each in enumerate(ruleset.rules, start=1):
-        flag = guide.get(each.red_flag) if each.red_flag else None
+        flag = guide.get(each.red_flag or "")
         annotation = f"{flag.title}: {flag.text}" if isinstance(flag, RedFlag) else ""
         sources = flag.sources if isinstance(flag, RedFlag) else ()
         references = "; ".join(_reference(guide, id) for id in sources)
