@@ -7,7 +7,7 @@ import attrs
 from hypothesis import strategies as st
 
 import postloss
-from postloss import SymptomReport, Thresholds, Urgency
+from postloss import SymptomReport, Thresholds
 from postloss.triage._fields import FieldSpec, specs
 
 #: Values where the built-in rules change their answer, drawn often on purpose.
@@ -117,10 +117,6 @@ def worsened(draw: st.DrawFn, report: SymptomReport) -> SymptomReport:
             )
             changes[name] = draw(strategy)
     return attrs.evolve(report, **changes)
-
-
-def urgencies() -> st.SearchStrategy[Urgency]:
-    return st.sampled_from(list(Urgency))
 
 
 json_scalars = (

@@ -35,11 +35,14 @@ def in_pain(r: SymptomReport) -> bool:
 def builtin_rules(t: Thresholds) -> tuple[Rule, ...]:
     """The built-in rules for thresholds *t*, most urgent first (cached per *t*)."""
 
+    def hot(r: SymptomReport) -> bool:
+        return r.temperature_c is not None and r.temperature_c >= t.fever_c
+
     def fever(r: SymptomReport) -> bool:
-        return r.chills or (r.temperature_c is not None and r.temperature_c >= t.fever_c)
+        return r.chills or hot(r)
 
     def fever_reason(r: SymptomReport) -> str:
-        if r.temperature_c is not None and r.temperature_c >= t.fever_c:
+        if hot(r):
             return f"temperature {r.temperature_c} °C is at or above {t.fever_c} °C"
         return "chills or shivering reported"
 
