@@ -2,17 +2,32 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+CHECKSUM := $(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+# `make test` installs the package with its test extras; `make demo` only the package.
+STAMP := $(VENV)/.installed-test-$(CHECKSUM)
+DEMO_STAMP := $(VENV)/.installed-demo-$(CHECKSUM)
 WHEEL_DIR := build/wheel-test
+FUZZ_SECONDS ?= 60
+# Stops at once, with one line, when $(PYTHON) is older than the oldest supported Python.
+CHECK_PYTHON = @$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and \
+	"postloss needs Python 3.11 or newer; $(PYTHON) is Python %d.%d (set PYTHON=...)" \
+	% sys.version_info[:2])'
 
-.PHONY: demo test docs wheel-test benchmark mutation clean
+.PHONY: demo test fuzz docs wheel-test benchmark mutation clean
 
 $(STAMP): pyproject.toml
+	$(CHECK_PYTHON)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
 
-demo: $(STAMP)
+$(DEMO_STAMP): pyproject.toml
+	$(CHECK_PYTHON)
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+demo: $(DEMO_STAMP)
 	$(PY) examples/demo.py
 
 test: $(STAMP)
@@ -21,6 +36,10 @@ test: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
+# Fuzz parse_report, SymptomReport and assess for FUZZ_SECONDS (tests/fuzz; see docs/testing.md).
+fuzz: $(STAMP)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) $(PY) -m pytest -m fuzz tests/fuzz
+
 # Regenerate the generated documents (a test fails when they are out of date).
 docs: $(STAMP)
 	$(PY) -c "import postloss.triage as t; print(t.decision_table(), end='')" > docs/rules.md
@@ -28,6 +47,7 @@ docs: $(STAMP)
 # The suite against the built wheel in a fresh venv, with src/ out of the way, so a data
 # file missing from the wheel fails.
 wheel-test: $(STAMP)
+	$(CHECK_PYTHON)
 	rm -rf $(WHEEL_DIR)
 	$(PY) -m pip wheel --quiet --no-deps --disable-pip-version-check -w $(WHEEL_DIR)/dist .
 	$(PYTHON) -m venv $(WHEEL_DIR)/venv

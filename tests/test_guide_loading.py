@@ -6,6 +6,8 @@ import threading
 from importlib.resources import files
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import postloss
 from postloss.guide import guide_from_toml, load_guide, locales
@@ -135,3 +137,73 @@ def test_the_guide_pickles() -> None:
     copy = pickle.loads(pickle.dumps(guide))
     assert copy == guide
     assert copy.lookup("heavy-bleeding") == guide.lookup("heavy-bleeding")
+
+
+@pytest.mark.parametrize("locale", [["en"], None, 5, b"en", ("en",), {"en": 1}])
+def test_a_locale_of_the_wrong_type_is_an_unknown_locale_error_naming_the_type(
+    locale: object,
+) -> None:
+    with pytest.raises(postloss.UnknownLocaleError, match=type(locale).__name__):
+        load_guide(locale)  # type: ignore[arg-type]  # the wrong type on purpose
+
+
+@pytest.mark.parametrize(
+    "locale",
+    ["x" * 5000, "", "EN", "../guide", "en/../en", "en\n", "en.toml", "e", "en-", "en_GB", "\0"],
+)
+def test_a_locale_that_is_not_locale_shaped_is_refused_before_reading_resources(
+    locale: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def untouchable() -> None:
+        raise AssertionError("resources were read")
+
+    monkeypatch.setattr(postloss.guide._load, "_data", untouchable)
+    with pytest.raises(postloss.UnknownLocaleError, match="is not a locale"):
+        load_guide(locale)
+
+
+@pytest.mark.parametrize("locale", ["fr", "pt-BR", "zh-Hant-TW", "ast"])
+def test_a_locale_shaped_locale_that_is_not_packaged_is_an_unknown_locale_error(
+    locale: str,
+) -> None:
+    with pytest.raises(
+        postloss.UnknownLocaleError, match=f"no guide content for locale '{locale}'"
+    ):
+        load_guide(locale)
+
+
+@given(st.one_of(st.text(), st.binary(), st.integers(), st.none(), st.lists(st.text())))
+def test_load_guide_raises_only_unknown_locale_error_for_any_locale(locale: object) -> None:
+    try:
+        guide = load_guide(locale)  # type: ignore[arg-type]  # any value on purpose
+    except postloss.UnknownLocaleError:
+        return
+    assert guide.locale == locale
+
+
+def test_an_http_source_url_in_a_content_file_is_reported_with_its_path() -> None:
+    url = 'url = "https://www.nhs.uk/conditions/sepsis/"'
+    assert broken((url, url.replace("https", "http"))) == [
+        "sources[11].url: 'http://www.nhs.uk/conditions/sepsis/' is not an https:// URL"
+    ]
+
+
+def test_overlapping_stages_in_a_content_file_are_reported_with_their_path() -> None:
+    assert broken(("first_week = 13", "first_week = 12")) == [
+        "timeline.stages[1].first_week: 12 is not after week 12, "
+        "the last week of timeline.stages[0]"
+    ]
+
+
+def test_checks_of_the_guide_still_run_beside_type_errors() -> None:
+    url = 'url = "https://www.nhs.uk/conditions/sepsis/"'
+    assert broken(
+        ('title = "Light stretching exercises"', "title = 5"),
+        (url, url.replace("https", "http")),
+        ("first_week = 13", "first_week = 12"),
+    ) == [
+        "remedies[1].title: expected a string, got int 5",
+        "sources[11].url: 'http://www.nhs.uk/conditions/sepsis/' is not an https:// URL",
+        "timeline.stages[1].first_week: 12 is not after week 12, "
+        "the last week of timeline.stages[0]",
+    ]

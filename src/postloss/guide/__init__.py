@@ -1,4 +1,12 @@
-"""What the guide says: its typed content, loading and queries. Knows nothing of triage."""
+"""What the guide says: its typed content, loading and queries. Knows nothing of triage.
+
+The model classes live in a private module but belong to this one: their
+``__module__`` is ``postloss.guide``, so reprs, docs and pickles name them here.
+
+>>> from postloss.guide import RedFlag
+>>> RedFlag
+<class 'postloss.guide.RedFlag'>
+"""
 
 from postloss.guide._load import guide_from_toml, load_guide, locales
 from postloss.guide._models import (
@@ -37,3 +45,21 @@ __all__ = [
     "load_guide",
     "locales",
 ]
+
+for _public in (
+    Cause,
+    FaqEntry,
+    Guide,
+    LossStage,
+    RedFlag,
+    Remedy,
+    RemedyKind,
+    Section,
+    Source,
+    SupportMeasure,
+    Timeline,
+    TimelineFactor,
+    UrgencyAction,
+):
+    _public.__module__ = __name__
+del _public

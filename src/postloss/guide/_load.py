@@ -5,16 +5,13 @@ from __future__ import annotations
 import functools
 import re
 import threading
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import cattrs
 
-from postloss._convert import converter, describe
-from postloss._ids import is_slug
-from postloss._urgency import Urgency
+from postloss._convert import converter, describe, shown
 from postloss.errors import ContentError, UnknownLocaleError
-from postloss.guide._models import Guide
+from postloss.guide._models import Guide, content_problems
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -22,19 +19,10 @@ if TYPE_CHECKING:
 __all__ = ["guide_from_toml", "load_guide", "locales"]
 
 _LOADING = threading.Lock()
-#: The lists of items in a content file, by their path.
-_ITEM_LISTS = (
-    "sections",
-    "causes",
-    "timeline.stages",
-    "timeline_factors",
-    "remedies",
-    "red_flags",
-    "emotional_support",
-    "faq",
-    "actions",
-    "sources",
-)
+#: The shape of a locale: a language, then subtags, e.g. ``en``, ``pt-BR``, ``zh-Hant-TW``.
+_LOCALE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+#: The longest locale accepted; longer strings are never looked for.
+_LOCALE_MAX = 35
 
 
 def _data() -> Traversable:
@@ -53,11 +41,25 @@ def load_guide(locale: str = "en") -> Guide:
     """The packaged guide for *locale*, loaded and checked on first use, then cached.
 
     Raises :class:`~postloss.UnknownLocaleError` when no content exists for
-    *locale* and :class:`~postloss.ContentError` when the packaged file is broken.
+    *locale*, including anything that is not a short, locale-shaped string (checked
+    before any resource is read), and :class:`~postloss.ContentError` when the
+    packaged file is broken.
 
     >>> load_guide().locale
     'en'
+    >>> load_guide("../guide")
+    Traceback (most recent call last):
+    ...
+    postloss.errors.UnknownLocaleError: '../guide' is not a locale such as 'en' or 'pt-BR'
+    >>> load_guide(["en"])
+    Traceback (most recent call last):
+    ...
+    postloss.errors.UnknownLocaleError: a locale is a str such as 'en', not list
     """
+    if type(locale) is not str:
+        raise UnknownLocaleError(f"a locale is a str such as 'en', not {type(locale).__name__}")
+    if len(locale) > _LOCALE_MAX or not _LOCALE.fullmatch(locale):
+        raise UnknownLocaleError(f"{shown(locale)} is not a locale such as 'en' or 'pt-BR'")
     with _LOADING:  # so that concurrent first calls share one Guide
         return _load_guide(locale)
 
@@ -88,62 +90,13 @@ def guide_from_toml(text: str, *, name: str = "<string>") -> Guide:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ContentError(name, [f"not valid TOML: {error}"]) from None
-    problems = _reference_problems(raw)
-    guide = None
     try:
-        guide = converter().structure(raw, Guide)
+        return converter().structure(raw, Guide)
     except (cattrs.BaseValidationError, ValueError, TypeError) as error:
-        problems = describe(error) + problems
-    if problems or guide is None:
-        raise ContentError(name, problems)
-    return guide
-
-
-def _items(raw: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any]]]:
-    """Each item of the raw content that is a table, with its path."""
-    for list_path in _ITEM_LISTS:
-        node: Any = raw
-        for key in list_path.split("."):
-            node = node.get(key) if isinstance(node, Mapping) else None
-        if isinstance(node, list):
-            for position, item in enumerate(node):
-                if isinstance(item, Mapping):
-                    yield f"{list_path}[{position}]", item
-
-
-def _reference_problems(raw: Mapping[str, Any]) -> list[str]:
-    """Problems the types cannot see: ids, references, sources and actions."""
-    problems = []
-    first_use: dict[str, str] = {}
-    source_ids = set()
-    for path, item in _items(raw):
-        id = item.get("id")
-        if not isinstance(id, str):
-            continue
-        if not is_slug(id):
-            problems.append(f"{path}.id: {id!r} is not a slug (lower-case words joined by '-')")
-        if id in first_use:
-            problems.append(f"{path}.id: duplicate id {id!r}, first used at {first_use[id]}")
-        first_use.setdefault(id, path)
-        if path.startswith("sources["):
-            source_ids.add(id)
-    for path, item in _items(raw):
-        for field, known, kind in (("related", first_use, "id"), ("sources", source_ids, "source")):
-            references = item.get(field)
-            if isinstance(references, list):
-                for position, reference in enumerate(references):
-                    if isinstance(reference, str) and reference not in known:
-                        problems.append(f"{path}.{field}[{position}]: unknown {kind} {reference!r}")
-        if path.startswith("red_flags[") and item.get("sources") == []:
-            problems.append(f"{path}.sources: a red flag must cite at least one source")
-    problems += _action_problems(raw)
-    return problems
-
-
-def _action_problems(raw: Mapping[str, Any]) -> list[str]:
-    stated = [item.get("urgency") for path, item in _items(raw) if path.startswith("actions[")]
-    return [
-        f"actions: need exactly one action for urgency {level.label!r}, found {count}"
-        for level in Urgency
-        if (count := stated.count(level.label)) != 1
-    ]
+        # The guide checks itself once every field has structured; cattrs wraps its error.
+        checked = [each for each in getattr(error, "exceptions", ()) if type(each) is ContentError]
+        if checked:
+            raise ContentError(name, checked[0].problems) from None
+        # The guide's checks never ran, so run them on the raw tables to report
+        # every problem at once.
+        raise ContentError(name, describe(error) + content_problems(raw)) from None

@@ -1,16 +1,20 @@
 """The guide's content model: one frozen attrs class per kind of item."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the classes are published as `postloss.guide`
+# members, and type hints kept as strings would be resolved in that module, not this one.
 
 import datetime
 import enum
 import re
-from typing import TypeVar, overload
+import urllib.parse
+from collections.abc import Iterator, Mapping
+from typing import Any, TypeVar, overload
 
 import attrs
 
+from postloss._ids import is_slug
 from postloss._urgency import Urgency
-from postloss.errors import UnknownItemError
+from postloss.errors import ContentError, UnknownItemError
 
 __all__ = [
     "Cause",
@@ -179,6 +183,126 @@ Item = (
 )
 
 
+#: An item class, for the typed :meth:`Guide.lookup`.
+_K = TypeVar("_K", bound=Item)
+
+#: The lists of items in a guide, by their path in a content file and on a :class:`Guide`.
+ITEM_LISTS = (
+    "sections",
+    "causes",
+    "timeline.stages",
+    "timeline_factors",
+    "remedies",
+    "red_flags",
+    "emotional_support",
+    "faq",
+    "actions",
+    "sources",
+)
+
+
+def _field(node: object, name: str) -> Any:
+    """*name* of a raw table (a mapping) or of a model object; ``None`` when absent."""
+    if isinstance(node, Mapping):
+        return node.get(name)
+    return getattr(node, name, None)
+
+
+def _items(content: object) -> Iterator[tuple[str, object]]:
+    """Each item of *content* (raw tables or a :class:`Guide`), with its path."""
+    for list_path in ITEM_LISTS:
+        node: object = content
+        for key in list_path.split("."):
+            node = _field(node, key)
+        if isinstance(node, list | tuple):
+            for position, item in enumerate(node):
+                if item is not None:
+                    yield f"{list_path}[{position}]", item
+
+
+def content_problems(content: object) -> list[str]:
+    """Every problem the types cannot see, each as ``"path: message"``.
+
+    *content* is a :class:`Guide` or the raw tables of a content file, so that
+    the same checks guard hand-built and evolved guides and report, beside the
+    type errors, the problems of a content file that does not structure. Checks:
+    slug ids unique across all items; every ``related`` id and every ``sources``
+    id (a :class:`Source`) resolves; every red flag cites a source; exactly one
+    action per :class:`~postloss.Urgency`; loss stages in ascending, non-overlapping
+    weeks; source URLs are ``https://``.
+    """
+    problems = []
+    first_use: dict[str, str] = {}
+    source_ids = set()
+    items = list(_items(content))
+    for path, item in items:
+        id = _field(item, "id")
+        if not isinstance(id, str):
+            continue
+        if not is_slug(id):
+            problems.append(f"{path}.id: {id!r} is not a slug (lower-case words joined by '-')")
+        if id in first_use:
+            problems.append(f"{path}.id: duplicate id {id!r}, first used at {first_use[id]}")
+        first_use.setdefault(id, path)
+        if path.startswith("sources["):
+            source_ids.add(id)
+    for path, item in items:
+        for field, known, kind in (("related", first_use, "id"), ("sources", source_ids, "source")):
+            references = _field(item, field)
+            if isinstance(references, list | tuple):
+                for position, reference in enumerate(references):
+                    if isinstance(reference, str) and reference not in known:
+                        problems.append(f"{path}.{field}[{position}]: unknown {kind} {reference!r}")
+        if path.startswith("red_flags[") and _field(item, "sources") in ([], ()):
+            problems.append(f"{path}.sources: a red flag must cite at least one source")
+        url = _field(item, "url")
+        if path.startswith("sources[") and isinstance(url, str) and not _is_https(url):
+            problems.append(f"{path}.url: {url!r} is not an https:// URL")
+    return problems + _stage_problems(items) + _action_problems(items)
+
+
+def _is_https(url: str) -> bool:
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme == "https" and bool(parts.hostname) and url.startswith("https://")
+
+
+def _stage_problems(items: list[tuple[str, object]]) -> list[str]:
+    """Each loss stage spans first_week ≤ last_week, after the stage before it."""
+    problems = []
+    previous: tuple[str, int] | None = None
+    for path, stage in items:
+        first, last = _field(stage, "first_week"), _field(stage, "last_week")
+        if not path.startswith("timeline.stages[") or type(first) is not int:
+            continue
+        if type(last) is int and first > last:
+            problems.append(f"{path}: first_week {first} is after last_week {last}")
+        if previous is not None and first <= previous[1]:
+            problems.append(
+                f"{path}.first_week: {first} is not after week {previous[1]}, "
+                f"the last week of {previous[0]}"
+            )
+        if type(last) is int:
+            previous = (path, max(first, last))
+    return problems
+
+
+def _action_problems(items: list[tuple[str, object]]) -> list[str]:
+    stated = [
+        urgency.label if isinstance(urgency, Urgency) else urgency
+        for path, item in items
+        if path.startswith("actions[")
+        for urgency in [_field(item, "urgency")]
+    ]
+    return [
+        f"actions: need exactly one action for urgency {level.label!r}, found {count}"
+        for level in Urgency
+        if (count := stated.count(level.label)) != 1
+    ]
+
+
 def _words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
@@ -187,10 +311,21 @@ def _words(text: str) -> list[str]:
 class Guide:
     """The whole guide for one locale: its provenance, sections and items.
 
+    A guide checks itself however it is made (loaded, built by hand or changed
+    with ``attrs.evolve``): ids, references, sources, actions, stages and URLs;
+    see :func:`content_problems`. A broken one raises
+    :class:`~postloss.ContentError` listing every problem with its path.
+
+    >>> import attrs
     >>> from postloss import load_guide
     >>> guide = load_guide()
     >>> guide.lookup("heavy-bleeding").floor.label
     'emergency'
+    >>> attrs.evolve(guide, actions=guide.actions[1:])
+    Traceback (most recent call last):
+    ...
+    postloss.errors.ContentError: invalid guide content in Guide(locale='en') (1 problem(s)):
+      - actions: need exactly one action for urgency 'self_care', found 0
     """
 
     title: str
@@ -213,6 +348,9 @@ class Guide:
     _actions: dict[Urgency, UrgencyAction] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
+        problems = content_problems(self)
+        if problems:
+            raise ContentError(f"Guide(locale={self.locale!r})", problems)
         object.__setattr__(self, "_index", {item.id: item for item in self.items()})
         object.__setattr__(self, "_actions", {action.urgency: action for action in self.actions})
 
@@ -244,17 +382,37 @@ class Guide:
         """
         return self._index.get(id, default)
 
-    def lookup(self, id: str) -> Item:
+    @overload
+    def lookup(self, id: str) -> Item: ...
+    @overload
+    def lookup(self, id: str, kind: type[_K]) -> _K: ...
+    def lookup(self, id: str, kind: type[object] | None = None) -> object:
         """The item with *id*; raises :class:`~postloss.UnknownItemError` when there is none.
 
+        Given *kind* (an item class such as :class:`RedFlag`), the item must be
+        of that kind, and type checkers know the result is; an item of another
+        kind raises :class:`~postloss.UnknownItemError` naming both kinds.
+
         >>> from postloss import load_guide
+        >>> from postloss.guide import Cause, RedFlag
         >>> load_guide().lookup("heat-therapy").title
         'Gentle heat therapy'
+        >>> load_guide().lookup("heavy-bleeding", RedFlag).floor.label
+        'emergency'
+        >>> load_guide().lookup("heavy-bleeding", Cause)
+        Traceback (most recent call last):
+        ...
+        postloss.errors.UnknownItemError: the guide item 'heavy-bleeding' is a RedFlag, not a Cause
         """
         try:
-            return self._index[id]
-        except KeyError:
+            item = self._index[id]
+        except (KeyError, TypeError):  # TypeError: an unhashable id
             raise UnknownItemError(f"no guide item has the id {id!r}") from None
+        if kind is not None and not isinstance(item, kind):
+            raise UnknownItemError(
+                f"the guide item {id!r} is a {type(item).__name__}, not a {kind.__name__}"
+            )
+        return item
 
     def related(self, entry: FaqEntry) -> tuple[Item, ...]:
         """The items an FAQ entry refers to, in the entry's order."""
@@ -285,3 +443,8 @@ class Guide:
                 score = sum(3 if word in title else 1 for word in words)
                 scored.append((-score, position, item))
         return [item for _, _, item in sorted(scored, key=lambda hit: hit[:2])]
+
+
+#: ``postloss.guide`` gives these classes its name as ``__module__``, which hides their
+#: methods from doctest's search of this module (and of that one); this keeps them run.
+__test__ = {"Guide": Guide, "LossStage": LossStage}
