@@ -8,38 +8,59 @@ from hypothesis import strategies as st
 
 import postloss
 from postloss import SymptomReport, Thresholds
-from postloss.triage._fields import FieldSpec, specs
+from postloss.triage._fields import ReportField, fields_by_name
+
+
+def specs(cls: type) -> dict[str, ReportField]:
+    """The fields of *cls* by name."""
+    return dict(fields_by_name(cls))
 
 #: Values where the built-in rules change their answer, drawn often on purpose.
 EDGES: dict[str, list[Any]] = {
-    "temperature_c": [37.4, 37.5, 37.9, 37.99, 38.0, 38.01, 38.4, 38.5, 38.6],
+    "temperature_c": [35.9, 35.99, 36.0, 36.5, 37.4, 37.5, 37.9, 37.99, 38.0, 38.01, 38.4],
     "pain_score": [0, 1, 5, 6, 7, 8],
-    "days_since_loss": [0, 13, 14, 20, 21, 22, 27, 28, 29],
+    "days_since_loss": [0, 1, 9, 10, 13, 14, 20, 21, 22, 27, 28, 41, 42, 43, 55, 56, 57],
     "weeks_pregnant": [1, 12, 13, 23],
+    "heart_rate_bpm": [89, 90, 99, 100, 120, 121, 130, 131],
+    "respiratory_rate": [18, 19, 20, 21, 22, 23, 24, 25],
+    "systolic_bp": [90, 91, 95, 96, 100, 101, 110, 111],
+    "hours_since_urine": [7, 8, 11, 12, 13, 14, 17, 18],
+    "pads_soaked_per_hour": [0.49, 0.5, 0.99, 1.0],
 }
 
 
 def edges_of(t: Thresholds) -> dict[str, list[Any]]:
     """The fixed edges plus those of thresholds *t*: each value at, and just either side of it."""
-    days = {t.persistent_pain_days, t.prolonged_bleeding_days, t.pregnancy_test_days}
+    def around(*lines: float, step: float = 1) -> list[float]:
+        return [line + k * step for line in lines for k in (-1, 0, 1)]
+
+    days = [getattr(t, name) for name in specs(Thresholds) if name.endswith("_days")]
     return {
         **EDGES,
-        "temperature_c": [*EDGES["temperature_c"], t.fever_c - 0.01, t.fever_c, t.fever_c + 0.01],
-        "pain_score": [*EDGES["pain_score"], t.severe_pain - 1, t.severe_pain],
-        "days_since_loss": [*EDGES["days_since_loss"], *(d + k for d in days for k in (-1, 0, 1))],
+        "temperature_c": [
+            *EDGES["temperature_c"],
+            *around(t.fever_c, t.low_temperature_c, step=0.01),
+        ],
+        "pain_score": [*EDGES["pain_score"], *around(t.severe_pain)],
+        "days_since_loss": [*EDGES["days_since_loss"], *around(*days)],
+        "heart_rate_bpm": around(t.fast_heart_rate_bpm, t.high_risk_heart_rate_bpm),
+        "respiratory_rate": around(t.moderate_respiratory_rate, t.high_risk_respiratory_rate),
+        "systolic_bp": around(t.moderate_systolic_bp, t.high_risk_systolic_bp),
+        "hours_since_urine": around(t.moderate_hours_since_urine, t.high_risk_hours_since_urine),
+        "pads_soaked_per_hour": around(t.heavy_pads_per_hour, step=0.01),
     }
 
 
-def _values(spec: FieldSpec, edges: dict[str, list[Any]] = EDGES) -> st.SearchStrategy[Any]:
+def _values(spec: ReportField, edges: dict[str, list[Any]] = EDGES) -> st.SearchStrategy[Any]:
     """Every valid non-null value of one field, with its edges favoured."""
     base: st.SearchStrategy[Any]
-    if spec.base is bool:
+    if spec.type is bool:
         return st.booleans()
-    if issubclass(spec.base, enum.Enum):
-        return st.sampled_from(list(spec.base))
+    if issubclass(spec.type, enum.Enum):
+        return st.sampled_from(list(spec.type))
     assert spec.bounds is not None, spec.name
     low, high = spec.bounds
-    if spec.base is int:
+    if spec.type is int:
         base = st.integers(int(low), int(high))
     else:
         base = st.floats(low, high, allow_nan=False, allow_infinity=False)
@@ -47,7 +68,7 @@ def _values(spec: FieldSpec, edges: dict[str, list[Any]] = EDGES) -> st.SearchSt
     return st.one_of(st.sampled_from([low, high, *near]), base) if near else base
 
 
-def field_values(spec: FieldSpec, edges: dict[str, list[Any]] = EDGES) -> st.SearchStrategy[Any]:
+def field_values(spec: ReportField, edges: dict[str, list[Any]] = EDGES) -> st.SearchStrategy[Any]:
     """Every valid value of one field, ``None`` included where allowed."""
     values = _values(spec, edges)
     return st.none() | values if spec.optional else values
@@ -69,9 +90,9 @@ def reports(
 class ClinicReport(SymptomReport):
     """A downstream report with fields of its own, as an app would add."""
 
-    night_sweats: bool = False
+    night_sweats: bool | None = None
     wound_check: postloss.Discharge | None = None
-    steps_today: int | None = postloss.bounded(None, 0, 50_000)
+    steps_today: int | None = postloss.field(low=0, high=50_000, question="Steps today?")
 
 
 def thresholds() -> st.SearchStrategy[Thresholds]:
@@ -84,14 +105,23 @@ def thresholds() -> st.SearchStrategy[Thresholds]:
 #: The least value that is worse than "not reported": reporting no pain is not worse.
 WORSE_THAN_NONE = {"pain_score": 1}
 
-#: "Worse" orders for monotonicity: later in a list is worse; None comes first.
+#: "Worse" orders for monotonicity: later in a list is worse.
 WORSE: dict[str, list[Any]] = {
     "pain_trend": [None, *postloss.PainTrend],
     # Not needing painkillers is better than needing ones that help, and those that fail.
     "pain_relieved_by_medication": [None, True, False],
     "discharge": [None, *postloss.Discharge],
     "bleeding": [None, *postloss.Bleeding],
+    # The one reassuring input: a returned period is the better answer (CLINICAL.md).
+    "period_returned": [True, None, False],
 }
+
+#: Not symptoms: when and how the loss happened; changing them is not "worse".
+NOT_SYMPTOMS = frozenset({"management", "days_since_loss", "weeks_pregnant"})
+#: Numbers that are worse the lower they are.
+LOWER_IS_WORSE = frozenset({"systolic_bp"})
+#: Where a temperature is normal: worse is further away from it, in either direction.
+NORMAL_TEMPERATURE_C = 37.0
 
 
 @st.composite
@@ -99,24 +129,32 @@ def worsened(draw: st.DrawFn, report: SymptomReport) -> SymptomReport:
     """*report* with any of its symptoms made worse (or left alone), never better."""
     changes: dict[str, Any] = {}
     for name, spec in specs(type(report)).items():
-        if name == "management" or not draw(st.booleans()):
+        if name in NOT_SYMPTOMS or not draw(st.booleans()):
             continue
         current = getattr(report, name)
         if name in WORSE:
             order = WORSE[name]
             changes[name] = draw(st.sampled_from(order[order.index(current) :]))
-        elif spec.base is bool:
-            changes[name] = True  # False → True; True stays True
+        elif spec.type is bool:
+            changes[name] = True  # None or False → True; True stays True
+        elif issubclass(spec.type, enum.Enum):
+            continue
         else:
-            low, high = spec.bounds or (0, 0)
-            start = WORSE_THAN_NONE.get(name, low) if current is None else current
-            strategy = (
-                st.integers(int(start), int(high))
-                if spec.base is int
-                else st.floats(start, high, allow_nan=False)
-            )
-            changes[name] = draw(strategy)
+            changes[name] = draw(_worse_number(name, spec, current))
     return attrs.evolve(report, **changes)
+
+
+def _worse_number(name: str, spec: ReportField, current: Any) -> st.SearchStrategy[Any]:
+    low, high = spec.bounds or (0, 0)
+    if name == "temperature_c" and current is not None:
+        low, high = (current, high) if current >= NORMAL_TEMPERATURE_C else (low, current)
+    elif name in LOWER_IS_WORSE:
+        high = high if current is None else current
+    else:
+        low = WORSE_THAN_NONE.get(name, low) if current is None else current
+    if spec.type is int:
+        return st.integers(int(low), int(high))
+    return st.floats(low, high, allow_nan=False)
 
 
 json_scalars = (
@@ -149,3 +187,37 @@ def valid_report_data() -> st.SearchStrategy[dict[str, Any]]:
             for name, value in attrs.asdict(report, recurse=False).items()
         }
     )
+
+
+def benign_reports(t: Thresholds | None = None) -> st.SearchStrategy[SymptomReport]:
+    """Reports on which no red flag can hold, drawn directly (no filtering).
+
+    Every number stays on the safe side of its line, every yes/no symptom is ``None``
+    or ``False``, pain is mild and not worsening, bleeding at most moderate, and the
+    report is from the first two weeks, on a known day after the loss.
+    """
+    t = Thresholds() if t is None else t
+    no = st.sampled_from([None, False])
+    fields: dict[str, st.SearchStrategy[Any]] = {
+        name: no for name, spec in specs(SymptomReport).items() if spec.type is bool
+    }
+    fields.update(
+        days_since_loss=st.integers(1, t.pain_and_bleeding_days - 1),
+        weeks_pregnant=st.none() | st.integers(1, 23),
+        management=st.none() | st.sampled_from(list(postloss.Management)),
+        pain_score=st.none() | st.integers(0, t.severe_pain - 1),
+        pain_trend=st.sampled_from([None, postloss.PainTrend.IMPROVING, postloss.PainTrend.STABLE]),
+        pain_relieved_by_medication=st.sampled_from([None, True]),
+        temperature_c=st.none()
+        | st.floats(t.low_temperature_c, t.fever_c, exclude_max=True, allow_nan=False),
+        discharge=st.sampled_from([None, postloss.Discharge.NORMAL]),
+        bleeding=st.sampled_from([None, *list(postloss.Bleeding)[:-1]]),
+        heart_rate_bpm=st.none() | st.integers(20, t.fast_heart_rate_bpm - 1),
+        respiratory_rate=st.none() | st.integers(4, t.moderate_respiratory_rate - 1),
+        systolic_bp=st.none() | st.integers(t.moderate_systolic_bp + 1, 250),
+        hours_since_urine=st.none() | st.integers(0, t.moderate_hours_since_urine - 1),
+        pads_soaked_per_hour=st.none()
+        | st.floats(0, t.heavy_pads_per_hour, exclude_max=True, allow_nan=False),
+        period_returned=st.sampled_from([None, True, False]),
+    )
+    return st.builds(SymptomReport, **fields)

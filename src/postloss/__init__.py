@@ -17,6 +17,8 @@ from postloss.errors import (
     InvalidRuleError,
     InvalidThresholdsError,
     PostlossError,
+    Problem,
+    ReportClassError,
     RuleError,
     UnknownItemError,
     UnknownLocaleError,
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
         Finding,
         Management,
         PainTrend,
+        ReportField,
         Rule,
         Ruleset,
         SymptomReport,
@@ -39,11 +42,14 @@ if TYPE_CHECKING:
         assess,
         bounded,
         default_rules,
+        field,
         parse_report,
+        report_fields,
         rule,
+        unanswered,
     )
 
-__version__ = "0.1.0"
+__version__ = "0.2.0.dev0"
 
 #: Public names imported on first use, with the module that defines each.
 _LAZY = {
@@ -54,6 +60,7 @@ _LAZY = {
     "Guide": "postloss.guide",
     "Management": "postloss.triage",
     "PainTrend": "postloss.triage",
+    "ReportField": "postloss.triage",
     "Rule": "postloss.triage",
     "Ruleset": "postloss.triage",
     "SymptomReport": "postloss.triage",
@@ -62,9 +69,12 @@ _LAZY = {
     "assess": "postloss.triage",
     "bounded": "postloss.triage",
     "default_rules": "postloss.triage",
+    "field": "postloss.triage",
     "load_guide": "postloss.guide",
     "parse_report": "postloss.triage",
+    "report_fields": "postloss.triage",
     "rule": "postloss.triage",
+    "unanswered": "postloss.triage",
 }
 
 __all__ = [
@@ -80,6 +90,9 @@ __all__ = [
     "Management",
     "PainTrend",
     "PostlossError",
+    "Problem",
+    "ReportClassError",
+    "ReportField",
     "Rule",
     "RuleError",
     "Ruleset",
@@ -92,9 +105,12 @@ __all__ = [
     "assess",
     "bounded",
     "default_rules",
+    "field",
     "load_guide",
     "parse_report",
+    "report_fields",
     "rule",
+    "unanswered",
 ]
 
 

@@ -11,7 +11,9 @@ class Urgency(enum.IntEnum):
     """How urgently to seek care, ordered ``SELF_CARE < ROUTINE < URGENT < EMERGENCY``.
 
     JSON and the guide's content spell each level by its lower-case name
-    (``"emergency"``); :attr:`action` is the person-facing sentence for it.
+    (``"emergency"``); the person-facing sentence for a level comes from the guide
+    in use, in its locale: ``guide.action_for(urgency).text``. This module imports
+    nothing of the guide.
 
     >>> max(Urgency.ROUTINE, Urgency.EMERGENCY).name.lower()
     'emergency'
@@ -26,17 +28,6 @@ class Urgency(enum.IntEnum):
     def label(self) -> str:
         """The lower-case name used in JSON and content files, e.g. ``"self_care"``."""
         return self.name.lower()
-
-    @property
-    def action(self) -> str:
-        """What the person should do now, from the English guide.
-
-        >>> Urgency.URGENT.action
-        'Contact your doctor, midwife or early-pregnancy unit today.'
-        """
-        from postloss.guide import load_guide  # deferred: the guide imports this module
-
-        return load_guide().action_for(self).text
 
     @classmethod
     def from_label(cls, label: str) -> Urgency:

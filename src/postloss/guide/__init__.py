@@ -11,6 +11,7 @@ The model classes live in a private module but belong to this one: their
 from postloss.guide._load import guide_from_toml, load_guide, locales
 from postloss.guide._models import (
     Cause,
+    ExpectedRecovery,
     FaqEntry,
     Guide,
     Item,
@@ -28,6 +29,7 @@ from postloss.guide._models import (
 
 __all__ = [
     "Cause",
+    "ExpectedRecovery",
     "FaqEntry",
     "Guide",
     "Item",
@@ -48,6 +50,7 @@ __all__ = [
 
 for _public in (
     Cause,
+    ExpectedRecovery,
     FaqEntry,
     Guide,
     LossStage,

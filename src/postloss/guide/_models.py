@@ -18,6 +18,7 @@ from postloss.errors import ContentError, UnknownItemError
 
 __all__ = [
     "Cause",
+    "ExpectedRecovery",
     "FaqEntry",
     "Guide",
     "Item",
@@ -120,13 +121,28 @@ class Remedy:
 
 @attrs.frozen(kw_only=True)
 class RedFlag:
-    """A warning sign, with the lowest urgency (``floor``) it calls for and its sources."""
+    """A warning sign, with the lowest urgency (``floor``) it calls for and its sources.
+
+    ``action``, when given, is what to do for this sign in particular (the crisis
+    lines for thoughts of self-harm), shown beside the urgency's action.
+    """
 
     id: str
     title: str
     text: str
     floor: Urgency
     sources: tuple[str, ...]
+    action: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ExpectedRecovery:
+    """Something that is expected during recovery, with the numbers that bound it."""
+
+    id: str
+    title: str
+    text: str
+    sources: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -177,6 +193,7 @@ Item = (
     | LossStage
     | Remedy
     | RedFlag
+    | ExpectedRecovery
     | SupportMeasure
     | FaqEntry
     | UrgencyAction
@@ -192,6 +209,7 @@ ITEM_LISTS = (
     "causes",
     "timeline.stages",
     "timeline_factors",
+    "expected_recovery",
     "remedies",
     "red_flags",
     "emotional_support",
@@ -344,6 +362,11 @@ class Guide:
     emotional_support: tuple[SupportMeasure, ...]
     faq: tuple[FaqEntry, ...]
     actions: tuple[UrgencyAction, ...]
+    expected_recovery: tuple[ExpectedRecovery, ...] = ()
+    #: The words of each built-in rule's reason, by rule id (``{name}`` quotes a fact).
+    reasons: dict[str, str] = attrs.field(factory=dict, hash=False)
+    #: The words of each clause a reason lists, by clause id.
+    clauses: dict[str, str] = attrs.field(factory=dict, hash=False)
     _index: dict[str, Item] = attrs.field(init=False, repr=False, eq=False)
     _actions: dict[Urgency, UrgencyAction] = attrs.field(init=False, repr=False, eq=False)
 
@@ -361,6 +384,7 @@ class Guide:
             *self.causes,
             *self.timeline.stages,
             *self.timeline_factors,
+            *self.expected_recovery,
             *self.remedies,
             *self.red_flags,
             *self.emotional_support,

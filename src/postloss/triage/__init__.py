@@ -1,7 +1,7 @@
 """What to do now: the report, thresholds, rules and assess(). Pure; no I/O."""
 
 from postloss.triage._assess import Assessment, Finding, assess
-from postloss.triage._fields import bounded
+from postloss.triage._fields import ReportField, bounded, field, report_fields
 from postloss.triage._report import (
     Bleeding,
     Discharge,
@@ -14,6 +14,7 @@ from postloss.triage._rules import Rule, rule
 from postloss.triage._ruleset import Ruleset, default_rules
 from postloss.triage._table import decision_table
 from postloss.triage._thresholds import Thresholds
+from postloss.triage._unanswered import unanswered
 
 __all__ = [
     "Assessment",
@@ -22,6 +23,7 @@ __all__ = [
     "Finding",
     "Management",
     "PainTrend",
+    "ReportField",
     "Rule",
     "Ruleset",
     "SymptomReport",
@@ -30,6 +32,9 @@ __all__ = [
     "bounded",
     "decision_table",
     "default_rules",
+    "field",
     "parse_report",
+    "report_fields",
     "rule",
+    "unanswered",
 ]

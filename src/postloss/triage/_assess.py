@@ -2,25 +2,46 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import attrs
 
 from postloss._urgency import Urgency
-from postloss.errors import InvalidReportError, InvalidRuleError, RuleError
-from postloss.guide import Guide
+from postloss.errors import InvalidReportError, InvalidRuleError, Problem, ReportClassError, RuleError
+from postloss.triage._builtin import TABLE
+from postloss.triage._reasons import placeholders, render
 from postloss.triage._report import SymptomReport
+from postloss.triage._rules import Rule
 from postloss.triage._ruleset import Ruleset, default_rules
 
 __all__ = ["Assessment", "Finding", "assess"]
 
+_NO_CLAUSES: Mapping[str, str] = {}
+
 
 @attrs.frozen
 class Finding:
-    """One rule that fired: its id, its urgency, its red flag (a guide id) and why."""
+    """One rule that fired: its id, its urgency, its red flag (a guide id) and why.
+
+    ``facts`` holds the values and thresholds the reason quotes, as data, so an
+    app can render or translate it; ``reason`` renders ``template`` with them (a
+    built-in rule's words come from the guide in use, in its locale).
+    """
 
     rule_id: str
     urgency: Urgency
     red_flag_id: str | None
-    reason: str
+    template: str
+    facts: dict[str, Any] = attrs.field(factory=dict, hash=False)
+    clauses: Mapping[str, str] = attrs.field(
+        default=_NO_CLAUSES, eq=False, hash=False, repr=False, kw_only=True
+    )
+
+    @property
+    def reason(self) -> str:
+        """The reason, quoting the value and the threshold: "temperature 38.4 °C / …"."""
+        return render(self.template, self.facts, self.clauses)
 
 
 @attrs.frozen(kw_only=True)
@@ -28,10 +49,10 @@ class Assessment:
     """How urgently to seek care, why, and what to show; every advice item is a guide id.
 
     ``findings`` come most urgent first. ``action`` is the guide's action for
-    ``urgency``; ``self_care`` the self-care measures, given only when nothing
-    urgent fired; ``watch_for`` the red flags that did not fire; ``outlook`` the
-    timeline items that apply (the early or late loss stage, and the factors the
-    report informs).
+    ``urgency`` (its text: ``guide.action_for(urgency).text``); ``self_care`` the
+    self-care measures, given only when nothing urgent fired; ``watch_for`` the red
+    flags that did not fire; ``outlook`` the timeline items that apply (the early or
+    late loss stage, and the factors the report informs).
     """
 
     urgency: Urgency
@@ -48,69 +69,135 @@ class Assessment:
 
     @property
     def red_flags(self) -> tuple[str, ...]:
-        """The ids of the red flags that fired, most urgent first."""
-        return tuple(f.red_flag_id for f in self.findings if f.red_flag_id is not None)
+        """The ids of the red flags that fired, most urgent first, each once."""
+        return tuple(dict.fromkeys(f.red_flag_id for f in self.findings if f.red_flag_id))
 
 
 def assess(report: SymptomReport, *, rules: Ruleset | None = None) -> Assessment:
     """Assess *report* against *rules* (default: :func:`default_rules`); pure.
 
     The urgency is the highest of the findings', or ``SELF_CARE`` when no rule
-    fires. A rule that raises, or returns anything but a bool, makes ``assess``
-    raise :class:`~postloss.RuleError` naming it.
+    fires. A rule that raises, returns anything but a bool, or gives a reason that
+    is not text makes ``assess`` raise :class:`~postloss.RuleError` naming it; its
+    ``partial`` is the assessment from every other rule, the built-in ones included.
 
     >>> from postloss import SymptomReport
     >>> result = assess(SymptomReport(temperature_c=38.4, pain_score=3))
     >>> result.urgency.label, [f.reason for f in result.findings]
-    ('urgent', ['temperature 38.4 °C is at or above 38.0 °C'])
+    ('urgent', ['fever: temperature 38.4 °C / 101.1 °F, at or above 38.0 °C / 100.4 °F'])
     """
     ruleset = default_rules() if rules is None else rules
     if type(ruleset) is not Ruleset:
         raise InvalidRuleError(f"rules must be a Ruleset, got {type(ruleset).__name__}")
-    if not isinstance(report, SymptomReport):
-        raise InvalidReportError([f"$: expected a SymptomReport, got {type(report).__name__}"])
-    findings = []
-    for candidate in ruleset.rules:
-        try:
-            fired = candidate.predicate(report)
-            if fired is True:
-                findings.append(
-                    Finding(
-                        rule_id=candidate.id,
-                        urgency=candidate.urgency,
-                        red_flag_id=candidate.red_flag,
-                        reason=candidate.explain(report),
-                    )
-                )
-            elif fired is not False:
-                raise TypeError(f"predicate returned {type(fired).__name__}, not bool")
-        except Exception as error:
-            raise RuleError(candidate.id) from error
-    findings.sort(key=lambda finding: -finding.urgency)
+    if not isinstance(report, ruleset.report_class):
+        if not isinstance(report, SymptomReport):
+            kind = type(report).__name__
+            raise InvalidReportError([Problem("$", "type", f"expected a SymptomReport, got {kind}")])
+        raise ReportClassError(
+            f"these rules need a {ruleset.report_class.__name__}, got a {type(report).__name__}"
+        )
+    thresholds = ruleset.thresholds
+    try:
+        fired = [row for row in TABLE if row.predicate(report, thresholds)]
+    except Exception:  # noqa: BLE001  # a broken built-in: find it, rule by rule, below
+        return _assess_one_by_one(report, ruleset)
+    derived = ruleset._derived  # noqa: SLF001  # computed once by the ruleset for this
+    reasons, clauses = derived["reasons"], derived["clauses"]
+    findings = [
+        Finding(
+            row.id,
+            row.urgency,
+            row.red_flag,
+            reasons[row.id],
+            row.evidence(report, thresholds),
+            clauses=clauses,
+        )
+        for row in fired
+    ]
+    if ruleset.extra:
+        failed, extra = _run_extra(report, ruleset)
+        findings += extra
+        findings.sort(key=_most_urgent_first)
+        if failed is not None:
+            raise RuleError(failed[0], partial=_assessment(report, ruleset, findings)) from failed[1]
+    return _assessment(report, ruleset, findings)
+
+
+def _most_urgent_first(finding: Finding) -> int:
+    return -finding.urgency
+
+
+def _assessment(report: SymptomReport, ruleset: Ruleset, findings: list[Finding]) -> Assessment:
+    derived = ruleset._derived  # noqa: SLF001
     urgency = findings[0].urgency if findings else Urgency.SELF_CARE
-    fired_flags = {finding.red_flag_id for finding in findings}
-    guide = ruleset.guide
+    if findings:
+        fired = {finding.red_flag_id for finding in findings}
+        watch_for = tuple(flag for flag in derived["red_flags"] if flag not in fired)
+    else:
+        watch_for = derived["red_flags"]
+    weeks = report.weeks_pregnant
+    outlook = derived["stages"][weeks] if weeks is not None else ()
+    factors = tuple(id for id, field in derived["factors"] if getattr(report, field) is not None)
     return Assessment(
         urgency=urgency,
         findings=tuple(findings),
-        action=guide.action_for(urgency).id,
-        self_care=ruleset.self_care if urgency < Urgency.URGENT else (),
-        watch_for=tuple(flag.id for flag in guide.red_flags if flag.id not in fired_flags),
-        outlook=_outlook(guide, report),
+        action=derived["actions"][urgency],
+        self_care=derived["self_care"] if urgency < Urgency.URGENT else (),
+        watch_for=watch_for,
+        outlook=outlook + factors if factors else outlook,
     )
 
 
-#: The timeline factors a report can inform, with the field that informs each.
-_FACTORS = (("stage-of-pregnancy", "weeks_pregnant"), ("type-of-miscarriage", "management"))
+def _run_extra(
+    report: SymptomReport, ruleset: Ruleset
+) -> tuple[tuple[str, BaseException] | None, list[Finding]]:
+    """Run every downstream rule; the first failure (id and error) and the findings."""
+    failed: tuple[str, BaseException] | None = None
+    findings = []
+    for each in ruleset.extra:
+        try:
+            finding = _run(each, report)
+        except Exception as error:  # noqa: BLE001  # reported as RuleError, never swallowed
+            failed = failed or (each.id, error)
+            continue
+        if finding is not None:
+            findings.append(finding)
+    return failed, findings
 
 
-def _outlook(guide: Guide, report: SymptomReport) -> tuple[str, ...]:
-    """The loss stage that applies, then the timeline factors the report informs."""
-    weeks = report.weeks_pregnant
-    stages = [stage.id for stage in guide.timeline.stages if weeks and stage.covers(weeks)]
-    factors = [
-        id
-        for id, field in _FACTORS
-        if getattr(report, field) is not None and guide.get(id) is not None
-    ]
-    return (*stages, *factors)
+def _run(each: Rule, report: SymptomReport) -> Finding | None:
+    fired = each.predicate(report)
+    if fired is False:
+        return None
+    if fired is not True:
+        raise TypeError(f"predicate returned {type(fired).__name__}, not bool")
+    reason = each.reason
+    if callable(reason):
+        text = reason(report)
+        if not isinstance(text, str) or not text:
+            raise TypeError(f"reason returned {type(text).__name__}, not text")
+        return Finding(each.id, each.urgency, each.red_flag, text)
+    facts = {name: getattr(report, name) for name in placeholders(reason)}
+    return Finding(each.id, each.urgency, each.red_flag, reason, facts)
+
+
+def _assess_one_by_one(report: SymptomReport, ruleset: Ruleset) -> Assessment:
+    """The slow path after a built-in rule raised: run each alone, then raise for the first."""
+    derived = ruleset._derived  # noqa: SLF001
+    failed: tuple[str, BaseException] | None = None
+    findings = []
+    for row in TABLE:
+        try:
+            if row.predicate(report, ruleset.thresholds):
+                facts = row.evidence(report, ruleset.thresholds)
+                template = derived["reasons"][row.id]
+                findings.append(
+                    Finding(row.id, row.urgency, row.red_flag, template, facts, clauses=derived["clauses"])
+                )
+        except Exception as error:  # noqa: BLE001
+            failed = failed or (row.id, error)
+    extra_failed, extra = _run_extra(report, ruleset)
+    findings = sorted(findings + extra, key=_most_urgent_first)
+    failed = failed or extra_failed
+    assert failed is not None
+    raise RuleError(failed[0], partial=_assessment(report, ruleset, findings)) from failed[1]

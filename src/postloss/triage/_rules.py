@@ -1,8 +1,12 @@
-"""Rules: a predicate over a report, the urgency it calls for, and the reason it gives."""
+"""Downstream rules: a predicate over a report, the urgency it calls for, and its reason."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import importlib
+import inspect
+import re
+import typing
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
@@ -10,24 +14,50 @@ import attrs
 from postloss._ids import is_slug
 from postloss._urgency import Urgency
 from postloss.errors import InvalidRuleError
+from postloss.triage._fields import fields_by_name
+from postloss.triage._reasons import placeholders
+from postloss.triage._report import SymptomReport
 
 __all__ = ["Rule", "rule"]
 
-#: A reason: a ``str.format`` template given ``report=``, or a function of the report.
+#: A reason: a template naming report fields (``"{pain_score}/10"``), or a function of it.
 Reason = str | Callable[[Any], str]
+#: A namespaced id: a project's slug, a slash, the rule's slug (``"acme/high-bp"``).
+NAMESPACED = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-def _names(names: Iterable[str]) -> tuple[str, ...]:
+def _names(names: Sequence[str]) -> tuple[str, ...]:
     return tuple(names)
+
+
+def _needs(predicate: Callable[..., object]) -> type[SymptomReport]:
+    """The report class the predicate's first parameter is annotated with (default: any)."""
+    try:
+        first = next(iter(inspect.signature(predicate).parameters.values()), None)
+    except (TypeError, ValueError):
+        return SymptomReport
+    if first is None or first.annotation is inspect.Parameter.empty:
+        return SymptomReport
+    try:
+        hint = typing.get_type_hints(predicate).get(first.name, SymptomReport)
+    except Exception as error:  # noqa: BLE001  # an annotation that does not resolve
+        raise InvalidRuleError(f"cannot read the annotation of {first.name!r}: {error}") from None
+    if not (isinstance(hint, type) and issubclass(hint, SymptomReport)):
+        raise InvalidRuleError(
+            f"the predicate's first parameter must be annotated with SymptomReport or a "
+            f"subclass, got {hint!r}"
+        )
+    return hint
 
 
 @attrs.frozen(kw_only=True)
 class Rule:
-    """A named check on a report; build one with :func:`rule`.
+    """A project's own check on a report; build one with :func:`rule`.
 
-    ``condition`` is the plain-language condition shown in the decision table and
-    ``inputs`` the report fields it reads. A malformed rule raises
-    :class:`~postloss.InvalidRuleError` naming it, however it is built.
+    ``condition`` is the plain-language condition shown in the decision table,
+    ``inputs`` the report fields it reads, and ``report_class`` the report class
+    its predicate needs (from the annotation of its first parameter). A malformed
+    rule raises :class:`~postloss.InvalidRuleError` naming it, however it is built.
     """
 
     id: str
@@ -37,31 +67,68 @@ class Rule:
     red_flag: str | None = None
     condition: str = ""
     inputs: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    report_class: type[SymptomReport] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         problems = []
-        if not is_slug(self.id):
-            problems.append("the id must be a slug: lower-case words joined by '-'")
+        if not (is_slug(self.id) or (isinstance(self.id, str) and NAMESPACED.fullmatch(self.id))):
+            problems.append(
+                "the id must be namespaced: your project's slug, '/', the rule's slug, "
+                "e.g. 'acme/high-bp'"
+            )
         if type(self.urgency) is not Urgency:
             problems.append(f"urgency must be an Urgency, got {self.urgency!r}")
+        needs: type[SymptomReport] = SymptomReport
         if not callable(self.predicate):
             problems.append("the predicate must be a function of the report")
-        if not (isinstance(self.reason, str) and self.reason) and not callable(self.reason):
+        else:
+            try:
+                needs = _needs(self.predicate)
+            except InvalidRuleError as error:
+                problems.append(str(error))
+        object.__setattr__(self, "report_class", needs)
+        if isinstance(self.reason, str) and self.reason:
+            unknown = sorted(placeholders(self.reason) - set(fields_by_name(needs)))
+            if unknown:
+                problems.append(
+                    f"the reason names {unknown}, which are not fields of {needs.__name__}"
+                )
+        elif not callable(self.reason):
             problems.append("reason must be a non-empty template string or a function")
-        if self.red_flag is not None and not is_slug(self.red_flag):
+        if self.red_flag is not None and not (
+            is_slug(self.red_flag) or NAMESPACED.fullmatch(self.red_flag)
+        ):
             problems.append(f"red_flag must be a guide id or None, got {self.red_flag!r}")
         if problems:
             raise InvalidRuleError(f"rule {self.id!r}: {'; '.join(problems)}")
 
-    def explain(self, report: Any) -> str:
-        """The reason for *report*, quoting its values and the thresholds."""
-        if callable(self.reason):
-            return self.reason(report)
-        return self.reason.format(report=report)
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle a module-level ``@rule`` function by reference, others by value."""
+        predicate = self.predicate
+        module = getattr(predicate, "__module__", None)
+        name = getattr(predicate, "__qualname__", "")
+        if module and "<" not in name and _resolve(module, name) is self:
+            return (_resolve, (module, name))
+        return (_rebuild, (attrs.asdict(self, recurse=False, filter=_init_only),))
+
+
+def _init_only(attribute: attrs.Attribute[Any], value: object) -> bool:
+    return attribute.init
+
+
+def _resolve(module: str, qualname: str) -> object:
+    found: object = importlib.import_module(module)
+    for part in qualname.split("."):
+        found = getattr(found, part, None)
+    return found
+
+
+def _rebuild(fields: dict[str, Any]) -> Rule:
+    return Rule(**fields)
 
 
 def rule(
-    id: str,
+    id: str,  # noqa: A002  # the rule's id, as everywhere in postloss
     *,
     urgency: Urgency,
     reason: Reason,
@@ -71,18 +138,21 @@ def rule(
 ) -> Callable[[Callable[[Any], bool]], Rule]:
     """Turn a predicate ``f(report) -> bool`` into a :class:`Rule`.
 
-    *reason* is a ``str.format`` template given ``report=`` or a function of the
-    report; *red_flag* links the rule to a guide red flag id; *condition*
-    (default: the predicate's docstring) and *inputs* describe it for the
-    decision table. A malformed rule raises :class:`~postloss.InvalidRuleError`.
+    *id* is namespaced, ``"acme/high-bp"``, so that no future built-in rule can
+    clash with it. *reason* is a template naming report fields
+    (``"systolic {systolic_bp} mmHg"``) or a function of the report returning
+    text; *red_flag* links the rule to a guide red flag; *condition* (default:
+    the predicate's docstring) and *inputs* describe it for the decision table.
+    Annotate the first parameter with your report subclass if the rule reads its
+    fields. A module-level decorated function pickles.
 
     >>> from postloss import Urgency
-    >>> @rule("night-sweats", urgency=Urgency.ROUTINE, reason="night sweats reported")
-    ... def night_sweats(report):
-    ...     "Night sweats reported."
-    ...     return getattr(report, "night_sweats", False)
-    >>> night_sweats.id, night_sweats.condition
-    ('night-sweats', 'Night sweats reported.')
+    >>> @rule("acme/low-bp", urgency=Urgency.URGENT, reason="systolic {systolic_bp} mmHg")
+    ... def low_bp(report):
+    ...     "Systolic blood pressure under 95 mmHg."
+    ...     return report.systolic_bp is not None and report.systolic_bp < 95
+    >>> low_bp.id, low_bp.condition
+    ('acme/low-bp', 'Systolic blood pressure under 95 mmHg.')
     """
 
     def decorate(predicate: Callable[[Any], bool]) -> Rule:

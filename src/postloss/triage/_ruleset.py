@@ -1,20 +1,35 @@
-"""Rulesets: the built-in rules for some thresholds, plus a project's own, checked together."""
+"""Rulesets: the built-in table for some thresholds and a guide, plus a project's own rules."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
-from postloss.errors import InvalidRuleError, InvalidThresholdsError
+from postloss._urgency import Urgency
+from postloss.errors import ContentError, InvalidRuleError
 from postloss.guide import Guide, RedFlag, RemedyKind, load_guide
-from postloss.triage._builtin import builtin_rules
-from postloss.triage._fields import check_fields
-from postloss.triage._rules import Rule
+from postloss.triage._builtin import TABLE, BuiltinRule
+from postloss.triage._fields import fields_by_name, problems_of
+from postloss.triage._reasons import placeholders
+from postloss.triage._report import SymptomReport
+from postloss.triage._rules import NAMESPACED, Rule
+from postloss.triage._signs import CLAUSES
 from postloss.triage._thresholds import Thresholds
 
 __all__ = ["Ruleset", "default_rules"]
+
+#: The timeline factors a report can inform, with the field that informs each.
+_FACTORS = (("stage-of-pregnancy", "weeks_pregnant"), ("type-of-miscarriage", "management"))
+
+
+#: What a built-in reason template may quote: its evidence, a report's numbers, thresholds.
+_QUOTABLE = frozenset(
+    {"signs", *attrs.fields_dict(Thresholds)}
+    | {spec.name for spec in fields_by_name(SymptomReport).values() if spec.type in (int, float)}
+)
 
 
 def _rules(rules: Iterable[Rule]) -> tuple[Rule, ...]:
@@ -25,18 +40,22 @@ def _rules(rules: Iterable[Rule]) -> tuple[Rule, ...]:
 class Ruleset:
     """The built-in rules for ``thresholds``, followed by ``extra`` rules of your own.
 
-    The built-in rules are derived from the thresholds, so no ruleset lacks them;
-    :meth:`extended` is the way to add rules. Every rule linked to a red flag must
-    name one of ``guide``'s and call for at least that flag's floor. Anything else
-    raises :class:`~postloss.InvalidRuleError`; rulesets cannot be subclassed.
+    The built-in rules always run, first; :meth:`extended` is the way to add rules.
+    Each downstream rule has a namespaced id, and one linked to a red flag must call
+    for at least that flag's floor. The guide supplies the reasons' words and the
+    advice; it must have a rule for every red flag, and state no floor that differs
+    from its built-in rules'. Anything else raises a :class:`~postloss.PostlossError`;
+    rulesets cannot be subclassed, and they pickle.
     """
 
     thresholds: Thresholds = attrs.field(factory=Thresholds)
     extra: tuple[Rule, ...] = attrs.field(default=(), converter=_rules)
     guide: Guide = attrs.field(factory=load_guide, repr=False)
-    rules: tuple[Rule, ...] = attrs.field(init=False, repr=False, eq=False)
-    #: The ids of the guide's self-care measures, in guide order.
-    self_care: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
+    #: Every rule, the built-in ones first.
+    rules: tuple[BuiltinRule | Rule, ...] = attrs.field(init=False, repr=False, eq=False)
+    #: The report class every report must be an instance of (the most derived one needed).
+    report_class: type[SymptomReport] = attrs.field(init=False, repr=False, eq=False)
+    _derived: dict[str, Any] = attrs.field(init=False, repr=False, eq=False)
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         raise InvalidRuleError("Ruleset cannot be subclassed: use Ruleset.extended() to add rules")
@@ -44,24 +63,38 @@ class Ruleset:
     def __attrs_post_init__(self) -> None:
         if type(self.thresholds) is not Thresholds:
             raise InvalidRuleError(f"thresholds must be a Thresholds, got {self.thresholds!r}")
-        check_fields(self.thresholds, InvalidThresholdsError)  # also when unpickled
+        if problems := problems_of(self.thresholds):  # smuggled past the constructor
+            from postloss.errors import InvalidThresholdsError
+
+            raise InvalidThresholdsError(problems)
         if not isinstance(self.guide, Guide):
             raise InvalidRuleError(f"guide must be a Guide, got {type(self.guide).__name__}")
-        object.__setattr__(self, "rules", builtin_rules(self.thresholds) + self.extra)
-        self_care = (r.id for r in self.guide.remedies if r.kind is RemedyKind.SELF_CARE)
-        object.__setattr__(self, "self_care", tuple(self_care))
+        object.__setattr__(self, "rules", (*TABLE, *self.extra))
+        problems = self._rule_problems()
+        if problems:
+            raise InvalidRuleError("; ".join(problems))
+        object.__setattr__(self, "report_class", self._report_class())
+        if problems := self._guide_problems():
+            raise ContentError(f"the guide for triage ({self.guide.locale})", problems)
+        object.__setattr__(self, "_derived", self._derive())
+
+    def _rule_problems(self) -> list[str]:
         problems = []
-        seen: set[str] = set()
-        for candidate in self.rules:
+        seen = {row.id for row in TABLE}
+        for candidate in self.extra:
             if not isinstance(candidate, Rule):
                 problems.append(f"{candidate!r} is not a Rule; build rules with postloss.rule()")
                 continue
+            if not NAMESPACED.fullmatch(candidate.id):
+                problems.append(
+                    f"rule {candidate.id!r}: a downstream rule id must be namespaced, e.g. "
+                    f"'acme/{candidate.id}', so that no built-in rule can clash with it"
+                )
             if candidate.id in seen:
                 problems.append(f"duplicate rule id {candidate.id!r}")
             seen.add(candidate.id)
             problems += self._red_flag_problems(candidate)
-        if problems:
-            raise InvalidRuleError("; ".join(problems))
+        return problems
 
     def _red_flag_problems(self, candidate: Rule) -> list[str]:
         if candidate.red_flag is None:
@@ -76,11 +109,67 @@ class Ruleset:
             ]
         return []
 
+    def _report_class(self) -> type[SymptomReport]:
+        needed: type[SymptomReport] = SymptomReport
+        for each in self.extra:
+            if issubclass(each.report_class, needed):
+                needed = each.report_class
+            elif not issubclass(needed, each.report_class):
+                raise InvalidRuleError(
+                    f"rule {each.id!r} needs {each.report_class.__name__}, which is not "
+                    f"related to {needed.__name__}, needed by another rule"
+                )
+        return needed
+
+    def _guide_problems(self) -> list[str]:
+        """What the guide must say for the built-in rules: flags, floors and reasons."""
+        guide = self.guide
+        problems = []
+        lowest: dict[str, Urgency] = {}
+        for row in TABLE:
+            lowest[row.red_flag] = min(lowest.get(row.red_flag, row.urgency), row.urgency)
+            template = guide.reasons.get(row.id)
+            if template is None:
+                problems.append(f"reasons: no reason template for rule {row.id!r}")
+            elif unknown := placeholders(template) - _QUOTABLE:
+                problems.append(f"reasons.{row.id}: unknown placeholders {sorted(unknown)}")
+        for clause in CLAUSES:
+            if clause not in guide.clauses:
+                problems.append(f"clauses: no template for clause {clause!r}")
+        linked = {rule.red_flag for rule in self.extra}
+        for flag in guide.red_flags:
+            if flag.id in lowest and flag.floor != lowest[flag.id]:
+                problems.append(
+                    f"red flag {flag.id!r}: floor {flag.floor.label} differs from its built-in "
+                    f"rule's urgency {lowest[flag.id].label}"
+                )
+            if flag.id not in lowest and flag.id not in linked:
+                problems.append(f"red flag {flag.id!r} has no rule")
+        problems += [f"red flag {id!r}: missing from the guide" for id in lowest if guide.get(id) is None]
+        return problems
+
+    def _derive(self) -> dict[str, Any]:
+        """What every assessment shows for this ruleset, computed once."""
+        guide = self.guide
+        stages = {
+            week: tuple(stage.id for stage in guide.timeline.stages if stage.covers(week))
+            for week in range(1, 24)
+        }
+        return {
+            "actions": {urgency: guide.action_for(urgency).id for urgency in Urgency},
+            "self_care": tuple(r.id for r in guide.remedies if r.kind is RemedyKind.SELF_CARE),
+            "red_flags": tuple(flag.id for flag in guide.red_flags),
+            "stages": stages,
+            "factors": tuple((id, field) for id, field in _FACTORS if guide.get(id) is not None),
+            "reasons": guide.reasons,
+            "clauses": guide.clauses,
+        }
+
     def extended(self, *rules: Rule) -> Ruleset:
         """A new ruleset with *rules* added; a duplicate or malformed rule raises.
 
         >>> from postloss import Urgency, rule
-        >>> @rule("night-sweats", urgency=Urgency.ROUTINE, reason="night sweats")
+        >>> @rule("acme/night-sweats", urgency=Urgency.ROUTINE, reason="night sweats")
         ... def night_sweats(report):
         ...     return False
         >>> len(default_rules().extended(night_sweats)) - len(default_rules())
@@ -88,8 +177,28 @@ class Ruleset:
         """
         return attrs.evolve(self, extra=self.extra + rules)
 
+    def describe(self) -> str:
+        """Which ruleset this is: the content version, thresholds and downstream rules.
+
+        >>> default_rules().describe()
+        'built-in rules, default thresholds, content 2026.11.26 (en)'
+        """
+        thresholds = "default" if self.thresholds == Thresholds() else "custom"
+        extra = f" + {', '.join(rule.id for rule in self.extra)}" if self.extra else ""
+        return (
+            f"built-in rules{extra}, {thresholds} thresholds, "
+            f"content {self.guide.content_version} ({self.guide.locale})"
+        )
+
     def __len__(self) -> int:
         return len(self.rules)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (self.thresholds, self.extra, self.guide))
+
+
+def _rebuild(thresholds: Thresholds, extra: tuple[Rule, ...], guide: Guide) -> Ruleset:
+    return Ruleset(thresholds=thresholds, extra=extra, guide=guide)
 
 
 @functools.cache
@@ -100,8 +209,8 @@ def _default_ruleset() -> Ruleset:
 def default_rules(*, thresholds: Thresholds | None = None, guide: Guide | None = None) -> Ruleset:
     """The built-in rules, for the default or the given *thresholds* and *guide*.
 
-    >>> len(default_rules())
-    20
+    >>> len(default_rules()) == len(default_rules().rules)
+    True
     """
     if thresholds is None and guide is None:
         return _default_ruleset()

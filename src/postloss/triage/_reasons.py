@@ -1,0 +1,73 @@
+"""Reason templates: content that names its finding's facts, and nothing else.
+
+A template is text with ``{name}`` placeholders, each the name of one of its
+finding's facts. Unlike ``str.format`` there is no attribute or index access, so
+a template from an overlay or a plugin cannot reach into the program. A fact is a
+number (temperatures, named ``…_c``, read in °C with °F beside), a tuple of clause
+ids (each rendered from the guide's clause templates, joined by ", "), or text.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Mapping
+
+__all__ = ["placeholders", "render"]
+
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+
+
+def placeholders(template: str) -> frozenset[str]:
+    """The fact names *template* quotes.
+
+    >>> sorted(placeholders("pain {pain_score}/10 at or above {severe_pain}/10"))
+    ['pain_score', 'severe_pain']
+    """
+    return frozenset(_PLACEHOLDER.findall(template))
+
+
+def render(template: str, facts: Mapping[str, object], clauses: Mapping[str, str]) -> str:
+    """*template* with each placeholder replaced by its fact, read as a person reads it.
+
+    >>> render("temperature {temperature_c}, at or above {fever_c}",
+    ...        {"temperature_c": 38.4, "fever_c": 38.0}, {})
+    'temperature 38.4 °C / 101.1 °F, at or above 38.0 °C / 100.4 °F'
+    >>> render("low: {temperature_c} below {low_temperature_c}",
+    ...        {"temperature_c": 35.96, "low_temperature_c": 36.0}, {})
+    'low: 35.96 °C / 96.73 °F below 36.00 °C / 96.80 °F'
+    """
+    decimals = _temperature_decimals(facts)
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in facts:
+            return match.group(0)
+        value = facts[name]
+        if isinstance(value, tuple):
+            return ", ".join(render(clauses.get(str(c), str(c)), facts, clauses) for c in value)
+        return _show(name, value, decimals)
+
+    return _PLACEHOLDER.sub(replace, template)
+
+
+def _temperature_decimals(facts: Mapping[str, object]) -> int:
+    """One decimal, or two where one would make different temperatures read the same."""
+    temperatures = {v for k, v in facts.items() if k.endswith("_c") and isinstance(v, float | int)}
+    shown = {f"{v:.1f}" for v in temperatures}
+    return 1 if len(shown) == len(temperatures) else 2
+
+
+def _show(name: str, value: object, decimals: int) -> str:
+    if value is None:
+        return "not reported"
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if name.endswith("_c") and isinstance(value, float | int):
+        fahrenheit = value * 9 / 5 + 32
+        return f"{value:.{decimals}f} °C / {fahrenheit:.{decimals}f} °F"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)

@@ -1,0 +1,398 @@
+"""The signs the built-in rules share, each read one way, and the evidence findings quote.
+
+Every function here is a top-level function of ``(report, thresholds)`` (or of the
+report alone), so the rule table that uses them pickles and mutation testing
+reaches them. A yes/no answer counts only when it is ``True``: ``None`` is "not
+asked" and ``False`` is "asked, and no".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from postloss.triage._report import Bleeding, Discharge, Management, PainTrend, SymptomReport
+from postloss.triage._thresholds import Thresholds
+
+__all__ = [
+    "CLAUSES",
+    "Evidence",
+    "any_bleeding",
+    "days_at_least",
+    "fever",
+    "heart_rate_sign",
+    "heavy_bleeding",
+    "in_pain",
+    "increasing_pain",
+    "low_temperature",
+    "measured_fever",
+    "moderate_risk_count",
+    "other_moderate_risk",
+    "period_reassures",
+    "severe_pain",
+    "within_surgery_window",
+]
+
+R = SymptomReport
+T = Thresholds
+_SOME_BLEEDING = frozenset(Bleeding) - {Bleeding.NONE}
+_PAIN_GOING_ON = frozenset({PainTrend.STABLE, PainTrend.WORSENING})
+
+
+def measured_fever(r: R, t: T) -> bool:
+    """A temperature at or above the fever line (chills do not count)."""
+    return r.temperature_c is not None and r.temperature_c >= t.fever_c
+
+
+def fever(r: R, t: T) -> bool:
+    """A fever as CLINICAL.md's combined rows read it: a measured fever, or chills."""
+    return r.chills is True or measured_fever(r, t)
+
+
+def low_temperature(r: R, t: T) -> bool:
+    """A temperature below the low-temperature line."""
+    return r.temperature_c is not None and r.temperature_c < t.low_temperature_c
+
+
+def heavy_bleeding(r: R, t: T) -> bool:
+    """The one test for heavy bleeding: the label, pads an hour, or large clots."""
+    return (
+        r.bleeding is Bleeding.HEAVY
+        or r.large_clots is True
+        or (r.pads_soaked_per_hour is not None and r.pads_soaked_per_hour >= t.heavy_pads_per_hour)
+    )
+
+
+def any_bleeding(r: R, t: T) -> bool:
+    """Any bleeding, spotting included, by any of the bleeding inputs (a pad soaked at all)."""
+    return (
+        r.bleeding in _SOME_BLEEDING
+        or (r.pads_soaked_per_hour is not None and r.pads_soaked_per_hour > 0)
+        or heavy_bleeding(r, t)
+    )
+
+
+def heart_rate_sign(r: R, t: T) -> bool:
+    """The heart-rate sign: the heart feels as if racing, or a measured fast rate."""
+    return r.rapid_heartbeat is True or (
+        r.heart_rate_bpm is not None and r.heart_rate_bpm >= t.fast_heart_rate_bpm
+    )
+
+
+def severe_pain(r: R, t: T) -> bool:
+    """Pain at or above the severe line."""
+    return r.pain_score is not None and r.pain_score >= t.severe_pain
+
+
+def increasing_pain(r: R, t: T) -> bool:
+    """Pain getting worse rather than better."""
+    return r.pain_trend is PainTrend.WORSENING
+
+
+def in_pain(r: R) -> bool:
+    """Whether the report says there is still pain; when in doubt, it says yes.
+
+    Improving pain with a score of 0 has gone; painkillers tried (whether or not
+    they helped) mean there was pain to treat.
+    """
+    return (
+        (r.pain_score is not None and r.pain_score >= 1)
+        or r.pain_trend in _PAIN_GOING_ON
+        or (r.pain_trend is PainTrend.IMPROVING and r.pain_score is None)
+        or r.pain_relieved_by_medication is not None
+        or r.pain_limits_daily_activities is True
+    )
+
+
+def days_at_least(r: R, days: int) -> bool:
+    """Whether the loss was at least *days* days ago (``False`` when not given)."""
+    return r.days_since_loss is not None and r.days_since_loss >= days
+
+
+def within_surgery_window(r: R, t: T) -> bool:
+    """Surgical management within the window after it, or on a day not given."""
+    return r.management is Management.SURGICAL and (
+        r.days_since_loss is None or r.days_since_loss <= t.surgery_window_days
+    )
+
+
+def period_reassures(r: R, t: T) -> bool:
+    """A returned period that may stand in for prolonged or increasing bleeding.
+
+    Only from the line in days, only when the bleeding is not heavy, and never with
+    a positive test or a sign of an ectopic pregnancy (CLINICAL.md).
+    """
+    return (
+        r.period_returned is True
+        and days_at_least(r, t.period_reassures_from_days)
+        and not heavy_bleeding(r, t)
+        and r.positive_pregnancy_test is not True
+        and r.one_sided_lower_abdominal_pain is not True
+        and r.pain_when_peeing_or_pooing is not True
+        and r.shoulder_tip_pain is not True
+    )
+
+
+def _fast_rate(r: R, t: T) -> bool:
+    rate = r.heart_rate_bpm
+    return rate is not None and t.fast_heart_rate_bpm <= rate < t.high_risk_heart_rate_bpm
+
+
+def _moderate_breathing(r: R, t: T) -> bool:
+    rate = r.respiratory_rate
+    return rate is not None and t.moderate_respiratory_rate <= rate < t.high_risk_respiratory_rate
+
+
+def _moderate_pressure(r: R, t: T) -> bool:
+    pressure = r.systolic_bp
+    return pressure is not None and t.high_risk_systolic_bp < pressure <= t.moderate_systolic_bp
+
+
+def _moderate_urine(r: R, t: T) -> bool:
+    hours = r.hours_since_urine
+    return (
+        hours is not None and t.moderate_hours_since_urine <= hours < t.high_risk_hours_since_urine
+    )
+
+
+def other_moderate_risk(r: R, t: T) -> bool:
+    """A moderate-to-high-risk criterion other than the heart rate holds."""
+    return (
+        _moderate_breathing(r, t)
+        or _moderate_pressure(r, t)
+        or _moderate_urine(r, t)
+        or low_temperature(r, t)
+    )
+
+
+def moderate_risk_count(r: R, t: T) -> int:
+    """How many moderate-to-high-risk criteria of sepsis hold (NICE NG51, in pregnancy).
+
+    The heart-rate criterion counts once, felt or measured; high-risk values are the
+    high-risk row's, not counted here.
+    """
+    return (
+        (r.rapid_heartbeat is True or _fast_rate(r, t))
+        + _moderate_breathing(r, t)
+        + _moderate_pressure(r, t)
+        + _moderate_urine(r, t)
+        + low_temperature(r, t)
+    )
+
+
+def _unusual_discharge(r: R, t: T) -> bool:
+    return r.discharge is Discharge.UNUSUAL
+
+
+# --- Evidence: what a finding quotes ------------------------------------------------------
+
+Facts = dict[str, object]
+#: A clause: whether it holds, and the numbers its reason template quotes.
+Clause = tuple[Callable[[R, T], bool], Callable[[R, T], Facts]]
+
+
+def _none(r: R, t: T) -> Facts:
+    return {}
+
+
+def _temperature_high(r: R, t: T) -> Facts:
+    return {"temperature_c": r.temperature_c, "fever_c": t.fever_c}
+
+
+def _temperature_low(r: R, t: T) -> Facts:
+    return {"temperature_c": r.temperature_c, "low_temperature_c": t.low_temperature_c}
+
+
+def _pain(r: R, t: T) -> Facts:
+    return {"pain_score": r.pain_score, "severe_pain": t.severe_pain}
+
+
+def _pads(r: R, t: T) -> Facts:
+    return {"pads_soaked_per_hour": r.pads_soaked_per_hour, "heavy_pads_per_hour": t.heavy_pads_per_hour}
+
+
+def _rate(r: R, t: T) -> Facts:
+    return {"heart_rate_bpm": r.heart_rate_bpm, "fast_heart_rate_bpm": t.fast_heart_rate_bpm}
+
+
+def _high_rate(r: R, t: T) -> Facts:
+    return {"heart_rate_bpm": r.heart_rate_bpm, "high_risk_heart_rate_bpm": t.high_risk_heart_rate_bpm}
+
+
+def _breathing(r: R, t: T) -> Facts:
+    return {"respiratory_rate": r.respiratory_rate, "moderate_respiratory_rate": t.moderate_respiratory_rate}
+
+
+def _high_breathing(r: R, t: T) -> Facts:
+    return {"respiratory_rate": r.respiratory_rate, "high_risk_respiratory_rate": t.high_risk_respiratory_rate}
+
+
+def _pressure(r: R, t: T) -> Facts:
+    return {"systolic_bp": r.systolic_bp, "moderate_systolic_bp": t.moderate_systolic_bp}
+
+
+def _high_pressure(r: R, t: T) -> Facts:
+    return {"systolic_bp": r.systolic_bp, "high_risk_systolic_bp": t.high_risk_systolic_bp}
+
+
+def _urine(r: R, t: T) -> Facts:
+    return {"hours_since_urine": r.hours_since_urine, "moderate_hours_since_urine": t.moderate_hours_since_urine}
+
+
+def _high_urine(r: R, t: T) -> Facts:
+    return {"hours_since_urine": r.hours_since_urine, "high_risk_hours_since_urine": t.high_risk_hours_since_urine}
+
+
+def _days(r: R, t: T) -> Facts:
+    return {"days_since_loss": r.days_since_loss}
+
+
+def _is(name: str) -> Callable[[R, T], bool]:
+    return _YES[name]
+
+
+def _yes(field: str) -> Callable[[R, T], bool]:
+    def holds(r: R, t: T) -> bool:
+        return getattr(r, field) is True
+
+    holds.__qualname__ = holds.__name__ = f"yes_{field}"
+    return holds
+
+
+_YES = {
+    name: _yes(name)
+    for name in (
+        "chills",
+        "large_clots",
+        "rapid_heartbeat",
+        "confusion",
+        "fainting_or_dizziness",
+        "one_sided_lower_abdominal_pain",
+        "pain_when_peeing_or_pooing",
+        "skin_mottled_ashen_or_blue",
+        "non_blanching_rash",
+    )
+}
+for _holds in _YES.values():  # top-level names, so that they pickle by reference
+    globals()[_holds.__name__] = _holds
+
+
+def _bleeding_label_heavy(r: R, t: T) -> bool:
+    return r.bleeding is Bleeding.HEAVY
+
+
+def _bleeding_moderate(r: R, t: T) -> bool:
+    return r.bleeding is Bleeding.MODERATE
+
+
+def _pads_heavy(r: R, t: T) -> bool:
+    return r.pads_soaked_per_hour is not None and r.pads_soaked_per_hour >= t.heavy_pads_per_hour
+
+
+def _high_rate_holds(r: R, t: T) -> bool:
+    return r.heart_rate_bpm is not None and r.heart_rate_bpm >= t.high_risk_heart_rate_bpm
+
+
+def _measured_fast_rate(r: R, t: T) -> bool:
+    return r.heart_rate_bpm is not None and r.heart_rate_bpm >= t.fast_heart_rate_bpm
+
+
+def _high_breathing_holds(r: R, t: T) -> bool:
+    return r.respiratory_rate is not None and r.respiratory_rate >= t.high_risk_respiratory_rate
+
+
+def _high_pressure_holds(r: R, t: T) -> bool:
+    return r.systolic_bp is not None and r.systolic_bp <= t.high_risk_systolic_bp
+
+
+def _high_urine_holds(r: R, t: T) -> bool:
+    return r.hours_since_urine is not None and r.hours_since_urine >= t.high_risk_hours_since_urine
+
+
+#: Every clause a reason can quote, by id: the content's ``[clauses]`` table words each.
+CLAUSES: dict[str, Clause] = {
+    "temperature-high": (measured_fever, _temperature_high),
+    "chills": (_is("chills"), _none),
+    "temperature-low": (low_temperature, _temperature_low),
+    "discharge-unusual": (_unusual_discharge, _none),
+    "bleeding-heavy": (_bleeding_label_heavy, _none),
+    "pads-heavy": (_pads_heavy, _pads),
+    "large-clots": (_is("large_clots"), _none),
+    "bleeding-moderate": (_bleeding_moderate, _none),
+    "pain-severe": (severe_pain, _pain),
+    "pain-increasing": (increasing_pain, _none),
+    "heart-racing": (_is("rapid_heartbeat"), _none),
+    "heart-rate-fast": (_measured_fast_rate, _rate),
+    "heart-rate-moderate": (_fast_rate, _rate),
+    "heart-rate-high": (_high_rate_holds, _high_rate),
+    "breathing-moderate": (_moderate_breathing, _breathing),
+    "breathing-high": (_high_breathing_holds, _high_breathing),
+    "pressure-moderate": (_moderate_pressure, _pressure),
+    "pressure-high": (_high_pressure_holds, _high_pressure),
+    "urine-moderate": (_moderate_urine, _urine),
+    "urine-high": (_high_urine_holds, _high_urine),
+    "skin": (_is("skin_mottled_ashen_or_blue"), _none),
+    "rash": (_is("non_blanching_rash"), _none),
+    "confusion": (_is("confusion"), _none),
+    "fainting": (_is("fainting_or_dizziness"), _none),
+    "one-sided-pain": (_is("one_sided_lower_abdominal_pain"), _none),
+    "pain-peeing-or-pooing": (_is("pain_when_peeing_or_pooing"), _none),
+}
+
+#: Groups of clauses a rule's evidence names at once.
+GROUPS: dict[str, tuple[str, ...]] = {
+    "fever": ("temperature-high", "chills"),
+    "heavy": ("bleeding-heavy", "pads-heavy", "large-clots"),
+    "heart": ("heart-racing", "heart-rate-fast"),
+    "moderate-risk": (
+        "heart-racing",
+        "heart-rate-moderate",
+        "breathing-moderate",
+        "pressure-moderate",
+        "urine-moderate",
+        "temperature-low",
+    ),
+    "high-risk": (
+        "heart-rate-high",
+        "breathing-high",
+        "pressure-high",
+        "urine-high",
+        "skin",
+        "rash",
+    ),
+}
+
+
+class Evidence:
+    """The facts a finding quotes: which of some clauses hold, and their numbers.
+
+    ``Evidence("pain-severe", "fever")`` names clauses or groups of them; called
+    with a report and thresholds it gives ``{"signs": (clause ids...), numbers...}``.
+    An instance, not a closure, so that the rule table pickles.
+    """
+
+    __slots__ = ("clauses",)
+
+    def __init__(self, *names: str) -> None:
+        self.clauses = tuple(
+            clause for name in names for clause in GROUPS.get(name, (name,))
+        )
+        unknown = [clause for clause in self.clauses if clause not in CLAUSES]
+        if unknown:
+            raise ValueError(f"unknown clauses {unknown}")
+
+    def __call__(self, r: R, t: T) -> Facts:
+        signs = []
+        facts: Facts = {}
+        for clause in self.clauses:
+            holds, numbers = CLAUSES[clause]
+            if holds(r, t):
+                signs.append(clause)
+                facts.update(numbers(r, t))
+        facts["signs"] = tuple(signs)
+        return facts
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Evidence, self.clauses)
+
+    def __repr__(self) -> str:
+        return f"Evidence{self.clauses!r}"
