@@ -43,12 +43,12 @@ def measured_fever(r: SymptomReport, t: Thresholds) -> bool:
 
 
 def fever(r: SymptomReport, t: Thresholds) -> bool:
-    """ "A fever (≥ 38.0 °C or chills)", as the combined rows read it."""
+    """A fever as the combined rows read it: "≥ 38.0 °C or chills"."""
     return measured_fever(r, t) or r.chills is True
 
 
 def low_temperature(r: SymptomReport, t: Thresholds) -> bool:
-    """ "Temperature < 36.0 °C (96.8 °F)"."""
+    """A low temperature: "< 36.0 °C (96.8 °F)"."""
     return r.temperature_c is not None and r.temperature_c < t.low_temperature_c
 
 
@@ -62,7 +62,7 @@ def heavy_bleeding(r: SymptomReport, t: Thresholds) -> bool:
 
 
 def any_bleeding(r: SymptomReport, t: Thresholds) -> bool:
-    """ "Any bleeding (spotting or more)".
+    """Any bleeding, "spotting or more".
 
     Read safely: a bleeding label from spotting up, the heavy-bleeding test, or any pad
     soaked at all (a person soaking half a pad an hour is bleeding, whatever the label says).
