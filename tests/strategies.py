@@ -221,3 +221,63 @@ def benign_reports(t: Thresholds | None = None) -> st.SearchStrategy[SymptomRepo
         period_returned=st.sampled_from([None, True, False]),
     )
     return st.builds(SymptomReport, **fields)
+# --- Round 2, clinical tests: answers over each field's whole range ------------------------
+# (Added by the clinical-tests branch; built from postloss.report_fields() when first used,
+# so that merging touches nothing above.)
+
+
+def _report_field(name: str) -> Any:
+    """The public record of report field *name* (``postloss.report_fields()``)."""
+    by_name = {field.name: field for field in postloss.report_fields()}
+    return by_name[name]
+
+
+def _threshold_numbers(t: Thresholds) -> list[float]:
+    """Every number of the threshold setting *t*."""
+    return [
+        value
+        for field in attrs.fields(Thresholds)
+        if isinstance(value := getattr(t, field.name), int | float) and not isinstance(value, bool)
+    ]
+
+
+def answers(name: str, t: Thresholds) -> list[Any]:
+    """The values that cover report field *name*'s whole range under thresholds *t*.
+
+    Both yes/no answers, every enum member, and for numbers the bounds, one step inside them,
+    and every threshold's number with a step either side (a hundredth and a tenth for decimal
+    fields), so that any line a rule draws is met from both sides.
+    """
+    import math  # kept inside the round-2 block, so that merging touches nothing above
+
+    field = _report_field(name)
+    if field.type is bool:
+        return [True, False]
+    if isinstance(field.type, type) and issubclass(field.type, enum.Enum):
+        return list(field.type)
+    assert field.bounds is not None, name
+    low, high = field.bounds
+    numbers = [low, high, *_threshold_numbers(t)]
+    if field.type is int:
+        found = {int(n) + k for n in numbers for k in (-1, 0, 1)}
+        found |= {math.ceil(n) for n in numbers}
+        return sorted(v for v in found if low <= v <= high)
+    steps = (-0.1, -0.01, 0.0, 0.01, 0.1)
+    return sorted({round(float(n) + k, 2) for n in numbers for k in steps if low <= n + k <= high})
+
+
+def answer_values(name: str) -> st.SearchStrategy[Any]:
+    """Any valid, non-null answer to report field *name*, its edges favoured."""
+
+    def build() -> st.SearchStrategy[Any]:
+        field = _report_field(name)
+        edges = st.sampled_from(answers(name, Thresholds()))
+        if field.type is int:
+            low, high = field.bounds
+            return edges | st.integers(int(low), int(high))
+        if field.type is float:
+            low, high = field.bounds
+            return edges | st.floats(low, high, allow_nan=False, allow_infinity=False)
+        return edges
+
+    return st.deferred(build)
