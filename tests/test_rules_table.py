@@ -7,7 +7,7 @@ import attrs
 import postloss
 from postloss import Thresholds, Urgency, default_rules
 from postloss.triage import decision_table
-from postloss.triage._fields import specs
+from tests.strategies import specs
 from tests.oracle import RED_FLAGS
 
 DOCS = Path(__file__).parent.parent / "docs"

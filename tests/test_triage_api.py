@@ -32,7 +32,7 @@ class ClinicReport(SymptomReport):
     steps_today: int | None = bounded(None, 0, 100_000)
 
 
-@rule("night-sweats", urgency=Urgency.ROUTINE, reason="night sweats reported")
+@rule("acme/night-sweats", urgency=Urgency.ROUTINE, reason="night sweats reported")
 def night_sweats(report: ClinicReport) -> bool:
     """Night sweats reported."""
     return report.night_sweats
@@ -42,11 +42,11 @@ def test_constructor_and_parser_raise_the_same_error_listing_every_field() -> No
     with pytest.raises(InvalidReportError) as constructed:
         SymptomReport(pain_score=True, chills=1, bleeding="heavy")  # type: ignore[arg-type]
     problems = constructed.value.problems
-    assert [problem.split(":")[0] for problem in problems] == ["pain_score", "chills", "bleeding"]
-    assert "'none', 'spotting', 'light', 'moderate', 'heavy'" in problems[2]
+    assert [problem.path for problem in problems] == ["pain_score", "chills", "bleeding"]
+    assert "'none', 'spotting', 'light', 'moderate', 'heavy'" in str(problems[2])
     with pytest.raises(InvalidReportError) as parsed:
         parse_report({"pain_score": True, "chills": 1, "bleeding": "lots"})
-    assert [problem.split(":")[0] for problem in parsed.value.problems] == [
+    assert [problem.path for problem in parsed.value.problems] == [
         "pain_score",
         "chills",
         "bleeding",
@@ -60,19 +60,19 @@ def test_constructor_and_parser_raise_the_same_error_listing_every_field() -> No
         ([], "$: expected an object of report fields, got list"),
         (None, "$: expected an object of report fields, got null"),
         ({"pain_score": "7"}, "pain_score: expected an integer, got str '7'"),
-        ({"pain_score": 7.0}, "pain_score: expected an integer, got float 7.0"),
+        ({"pain_score": 7.5}, "pain_score: expected an integer, got float 7.5"),
         ({"temperature_c": float("nan")}, "temperature_c: expected a finite number, got nan"),
         ({"temperature_c": True}, "temperature_c: expected a number, got bool True"),
         ({"temperature_c": 29.9}, "temperature_c: must be between 30.0 and 45.0, got 29.9"),
         ({"weeks_pregnant": 24}, "outside this guide's scope"),
-        ({"chills": None}, "chills: expected true or false, got null"),
+        ({"chills": "yes"}, "chills: expected true or false, got str 'yes'"),
         ({"mood": "low"}, "mood: unknown field"),
     ],
 )
 def test_bad_input_names_the_field_and_the_problem(data: object, message: str) -> None:
     with pytest.raises(InvalidReportError) as caught:
         parse_report(data)
-    assert message in caught.value.problems[0]
+    assert message in str(caught.value.problems[0])
 
 
 def test_ints_are_accepted_for_floats_and_stored_as_floats() -> None:
@@ -95,8 +95,10 @@ def test_findings_come_most_urgent_first_with_reasons_quoting_values() -> None:
     )
     assert assessment.urgency is Urgency.EMERGENCY
     reasons = {f.rule_id: f.reason for f in assessment.findings}
-    assert reasons["fever-or-chills"] == "temperature 38.4 °C is at or above 38.0 °C"
-    assert reasons["severe-pain"] == "pain 8/10 is at or above 7/10"
+    assert reasons["fever-or-chills"] == (
+        "fever: temperature 38.4 °C / 101.1 °F, at or above 38.0 °C / 100.4 °F"
+    )
+    assert reasons["severe-pain"] == "severe pain: pain 8/10, at or above 7/10"
     assert "30 days after the loss, at or beyond 21 days" in reasons["persistent-pain"]
 
 
@@ -104,7 +106,7 @@ def test_advice_for_an_urgent_report() -> None:
     assessment = assess(SymptomReport(discharge=postloss.Discharge.UNUSUAL))
     assert assessment.escalated
     assert assessment.action == "action-urgent"
-    assert GUIDE.lookup(assessment.action).text == Urgency.URGENT.action
+    assert GUIDE.lookup(assessment.action) == GUIDE.action_for(Urgency.URGENT)
     assert assessment.self_care == ()
     assert "unusual-discharge" not in assessment.watch_for
     assert "heavy-bleeding" in assessment.watch_for
@@ -137,31 +139,42 @@ def test_outlook_follows_the_stage_and_the_management(
 
 
 def test_a_rule_that_raises_makes_assess_raise_rule_error_naming_it() -> None:
-    @rule("broken-rule", urgency=Urgency.ROUTINE, reason="never")
+    @rule("acme/broken-rule", urgency=Urgency.ROUTINE, reason="never")
     def broken(report: SymptomReport) -> bool:
         raise ZeroDivisionError
 
-    with pytest.raises(RuleError, match="'broken-rule'") as caught:
+    with pytest.raises(RuleError, match="'acme/broken-rule'") as caught:
         assess(SymptomReport(), rules=default_rules().extended(broken))
-    assert caught.value.rule_id == "broken-rule"
+    assert caught.value.rule_id == "acme/broken-rule"
     assert isinstance(caught.value.__cause__, ZeroDivisionError)
 
 
 def test_a_rule_that_returns_a_non_bool_is_a_rule_error() -> None:
-    @rule("sloppy-rule", urgency=Urgency.ROUTINE, reason="never")
+    @rule("acme/sloppy-rule", urgency=Urgency.ROUTINE, reason="never")
     def sloppy(report: SymptomReport) -> bool:
         return report.pain_score  # type: ignore[return-value]
 
-    with pytest.raises(RuleError, match="'sloppy-rule'"):
+    with pytest.raises(RuleError, match="'acme/sloppy-rule'"):
         assess(SymptomReport(pain_score=3), rules=default_rules().extended(sloppy))
 
 
-def test_a_reason_that_raises_is_a_rule_error() -> None:
-    @rule("bad-reason", urgency=Urgency.ROUTINE, reason="{report.no_such_field}")
+def test_a_template_that_reaches_into_the_report_is_refused_when_the_rule_is_made() -> None:
+    with pytest.raises(InvalidRuleError, match="acme/bad-reason"):
+
+        @rule("acme/bad-reason", urgency=Urgency.ROUTINE, reason="{report.no_such_field}")
+        def fires(report: SymptomReport) -> bool:
+            return True
+
+
+def test_a_reason_function_that_raises_is_a_rule_error() -> None:
+    def reason(report: SymptomReport) -> str:
+        raise KeyError("oops")
+
+    @rule("acme/bad-reason", urgency=Urgency.ROUTINE, reason=reason)
     def fires(report: SymptomReport) -> bool:
         return True
 
-    with pytest.raises(RuleError, match="'bad-reason'"):
+    with pytest.raises(RuleError, match="'acme/bad-reason'"):
         assess(SymptomReport(), rules=default_rules().extended(fires))
 
 
@@ -188,7 +201,7 @@ def test_a_duplicate_rule_id_raises_naming_it() -> None:
 
     with pytest.raises(InvalidRuleError, match="duplicate rule id 'heavy-bleeding'"):
         default_rules().extended(again)
-    with pytest.raises(InvalidRuleError, match="duplicate rule id 'night-sweats'"):
+    with pytest.raises(InvalidRuleError, match="duplicate rule id 'acme/night-sweats'"):
         default_rules().extended(night_sweats, night_sweats)
 
 
@@ -214,8 +227,8 @@ def test_extended_returns_a_new_ruleset_and_keeps_the_built_ins() -> None:
     base = default_rules()
     extended = base.extended(night_sweats)
     assert extended is not base
-    assert len(base) == 20
-    assert [r.id for r in extended.rules] == [*(r.id for r in base.rules), "night-sweats"]
+    assert len(base) == len(postloss.triage._builtin.TABLE)
+    assert [r.id for r in extended.rules] == [*(r.id for r in base.rules), "acme/night-sweats"]
 
 
 def test_non_rules_and_non_rulesets_are_rejected() -> None:
@@ -232,7 +245,7 @@ def test_downstream_reports_parse_validate_and_drive_their_rules() -> None:
     assert isinstance(report, ClinicReport)
     assessment = assess(report, rules=default_rules().extended(night_sweats))
     assert assessment.urgency is Urgency.ROUTINE
-    assert [f.rule_id for f in assessment.findings] == ["night-sweats"]
+    assert [f.rule_id for f in assessment.findings] == ["acme/night-sweats"]
     with pytest.raises(InvalidReportError, match="steps_today: must be between 0 and 100000"):
         ClinicReport(steps_today=-1)
     with pytest.raises(InvalidReportError, match="night_sweats: unknown field"):
@@ -240,7 +253,7 @@ def test_downstream_reports_parse_validate_and_drive_their_rules() -> None:
 
 
 def test_downstream_rules_never_lower_a_built_in_urgency() -> None:
-    @rule("reassure", urgency=Urgency.SELF_CARE, reason="reassurance")
+    @rule("acme/reassure", urgency=Urgency.SELF_CARE, reason="reassurance")
     def reassure(report: SymptomReport) -> bool:
         return True
 
@@ -249,9 +262,8 @@ def test_downstream_rules_never_lower_a_built_in_urgency() -> None:
 
 
 def test_unsupported_downstream_field_types_are_refused() -> None:
-    @attrs.frozen(kw_only=True)
-    class ListReport(SymptomReport):
-        tags: tuple[str, ...] = ()
-
     with pytest.raises(postloss.PostlossError, match="tags"):
-        ListReport()
+
+        @attrs.frozen(kw_only=True)
+        class ListReport(SymptomReport):
+            tags: tuple[str, ...] = ()

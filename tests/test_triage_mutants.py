@@ -32,20 +32,6 @@ class NoteReport(SymptomReport):
     note: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class DateReport(SymptomReport):
-    """A class that is not an enum is no field type a report accepts."""
-
-    seen_on: datetime.date | None = None
-
-
-@attrs.frozen(kw_only=True)
-class EitherReport(SymptomReport):
-    """Nor is a union of two types, even an optional one."""
-
-    either: int | str | None = None
-
-
 # -- field definitions -------------------------------------------------------------------------
 
 
@@ -131,13 +117,11 @@ def test_problems_with_the_arguments_come_in_the_order_of_the_arguments() -> Non
     assert [problem.split(":")[0] for problem in caught.value.problems] == ["$", "colour", "mood"]
 
 
-@pytest.mark.parametrize("cls", [DateReport, EitherReport])
-def test_field_types_other_than_scalars_and_enums_are_refused(cls: type[SymptomReport]) -> None:
-    (name,) = {field.name for field in attrs.fields(cls)} - {
-        field.name for field in attrs.fields(SymptomReport)
-    }
+@pytest.mark.parametrize(("name", "annotation"), [("seen_on", datetime.date | None), ("either", int | str | None)])
+def test_field_types_other_than_scalars_and_enums_are_refused(name: str, annotation: object) -> None:
+    """A date is no field type a report accepts, nor a union of two types: the class is refused."""
     with pytest.raises(PostlossError, match=name) as caught:
-        cls()
+        attrs.make_class("BadReport", {name: attrs.field(default=None, type=annotation)}, bases=(SymptomReport,), frozen=True, kw_only=True)
     assert not isinstance(caught.value, InvalidReportError)  # the class is wrong, not the data
 
 

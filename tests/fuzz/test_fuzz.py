@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import postloss
 from postloss import InvalidReportError, InvalidRuleError, RuleError, SymptomReport, Urgency
-from postloss.triage._fields import specs
+from tests.strategies import specs
 from tests.strategies import reports
 
 pytestmark = pytest.mark.fuzz

@@ -354,7 +354,8 @@ TABLE: tuple[BuiltinRule, ...] = (
           "skin_mottled_ashen_or_blue"),
          red_flag="one-sided-lower-abdominal-pain"),
     _row(infection_after_surgery, EMERGENCY,
-         Evidence("temperature-high", "temperature-low", "discharge-unusual"),
+         Evidence("on-day", "date-missing", "temperature-high", "temperature-low",
+                  "discharge-unusual", quote=("surgery_window_days",)),
          "Surgical management within `surgery_window_days` days (or on a day not given) with a "
          "measured temperature ≥ `fever_c` or < `low_temperature_c`, or unusual discharge.",
          ("management", *_DAYS, "temperature_c", "discharge")),
@@ -416,23 +417,24 @@ TABLE: tuple[BuiltinRule, ...] = (
          "Being sick, or diarrhoea.", ("vomiting_or_diarrhoea",)),
     _row(calf_pain_or_swelling, URGENT, Evidence(),
          "Pain or swelling in one calf.", ("calf_pain_or_swelling",)),
-    _row(pain_and_bleeding_at_two_weeks, ROUTINE, Evidence("heavy"),
+    _row(pain_and_bleeding_at_two_weeks, ROUTINE, Evidence("heavy", quote=("days_since_loss", "pain_and_bleeding_days")),
          "Any bleeding and pain both still present ≥ `pain_and_bleeding_days` days after the "
          "loss; not when a period has returned (as above).",
          (*_DAYS, *_PAIN, *_BLEEDING, "period_returned")),
-    _row(persistent_pain, ROUTINE, Evidence(),
+    _row(persistent_pain, ROUTINE, Evidence(quote=("days_since_loss", "persistent_pain_days")),
          "Pain still present ≥ `persistent_pain_days` days after the loss: a score of 1 or "
          "more, stable or worsening pain, improving pain with no score, painkillers tried, or "
          "pain limiting activities.", (*_DAYS, *_PAIN)),
     _row(pain_limits_daily_activities, ROUTINE, Evidence(),
          "Pain stops usual daily activities, from the day after the loss or on a day not "
          "given.", ("pain_limits_daily_activities", *_DAYS)),
-    _row(prolonged_bleeding, ROUTINE, Evidence(),
+    _row(prolonged_bleeding, ROUTINE, Evidence(quote=("days_since_loss", "prolonged_bleeding_days")),
          "Any bleeding, spotting included, ≥ `prolonged_bleeding_days` days after the loss; "
          "not when a period has returned (as above).", (*_DAYS, *_BLEEDING, "period_returned")),
-    _row(no_period_by_eight_weeks, ROUTINE, Evidence(),
+    _row(no_period_by_eight_weeks, ROUTINE, Evidence(quote=("days_since_loss", "no_period_days")),
          "No period ≥ `no_period_days` days after the loss.", ("period_returned", *_DAYS)),
-    _row(positive_pregnancy_test, ROUTINE, Evidence(),
+    _row(positive_pregnancy_test, ROUTINE,
+         Evidence("on-day", "date-missing", quote=("pregnancy_test_days",)),
          "A home pregnancy test still positive ≥ `pregnancy_test_days` days after the loss, "
          "or on a day not given.", ("positive_pregnancy_test", *_DAYS)),
     _row(persistent_low_mood, ROUTINE, Evidence(),

@@ -13,7 +13,7 @@ import enum
 import re
 from collections.abc import Mapping
 
-__all__ = ["placeholders", "render"]
+__all__ = ["malformed", "placeholders", "render"]
 
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
@@ -27,6 +27,17 @@ def placeholders(template: str) -> frozenset[str]:
     return frozenset(_PLACEHOLDER.findall(template))
 
 
+def malformed(template: str) -> list[str]:
+    """The braces of *template* that are no placeholder, e.g. ``{report.x}`` or ``{0}``.
+
+    >>> malformed("pain {pain_score}, {report.pain_score}")
+    ['{report.pain_score}']
+    """
+    return [
+        found for found in re.findall(r"\{[^{}]*\}", template) if not _PLACEHOLDER.fullmatch(found)
+    ]
+
+
 def render(template: str, facts: Mapping[str, object], clauses: Mapping[str, str]) -> str:
     """*template* with each placeholder replaced by its fact, read as a person reads it.
 
@@ -35,9 +46,9 @@ def render(template: str, facts: Mapping[str, object], clauses: Mapping[str, str
     'temperature 38.4 °C / 101.1 °F, at or above 38.0 °C / 100.4 °F'
     >>> render("low: {temperature_c} below {low_temperature_c}",
     ...        {"temperature_c": 35.96, "low_temperature_c": 36.0}, {})
-    'low: 35.96 °C / 96.73 °F below 36.00 °C / 96.80 °F'
+    'low: 35.96 °C / 96.73 °F below 36.0 °C / 96.8 °F'
     """
-    decimals = _temperature_decimals(facts)
+    temperatures = {v for k, v in facts.items() if k.endswith("_c") and isinstance(v, float | int)}
 
     def replace(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -46,19 +57,20 @@ def render(template: str, facts: Mapping[str, object], clauses: Mapping[str, str
         value = facts[name]
         if isinstance(value, tuple):
             return ", ".join(render(clauses.get(str(c), str(c)), facts, clauses) for c in value)
-        return _show(name, value, decimals)
+        return _show(name, value, temperatures)
 
     return _PLACEHOLDER.sub(replace, template)
 
 
-def _temperature_decimals(facts: Mapping[str, object]) -> int:
-    """One decimal, or two where one would make different temperatures read the same."""
-    temperatures = {v for k, v in facts.items() if k.endswith("_c") and isinstance(v, float | int)}
-    shown = {f"{v:.1f}" for v in temperatures}
-    return 1 if len(shown) == len(temperatures) else 2
+def _decimals(value: float, temperatures: set[float]) -> int:
+    """One decimal, or two where one would make *value* read as another temperature."""
+    if round(value, 1) == value:
+        return 1
+    one = f"{value:.1f}"
+    return 2 if any(f"{other:.1f}" == one for other in temperatures if other != value) else 1
 
 
-def _show(name: str, value: object, decimals: int) -> str:
+def _show(name: str, value: object, temperatures: set[float]) -> str:
     if value is None:
         return "not reported"
     if isinstance(value, enum.Enum):
@@ -66,6 +78,7 @@ def _show(name: str, value: object, decimals: int) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if name.endswith("_c") and isinstance(value, float | int):
+        decimals = _decimals(value, temperatures)
         fahrenheit = value * 9 / 5 + 32
         return f"{value:.{decimals}f} °C / {fahrenheit:.{decimals}f} °F"
     if isinstance(value, float):

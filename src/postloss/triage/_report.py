@@ -276,8 +276,8 @@ def parse_report(data: object, cls: type[_R] = SymptomReport) -> _R:  # type: ig
     ...
     postloss.errors.InvalidReportError: invalid symptom report (3 problem(s)):
       - colour: unknown field
-      - pain_score: expected an integer, got str '7'
       - management: unknown value 'lots'; expected one of 'spontaneous', 'medical', 'surgical'
+      - pain_score: expected an integer, got str '7'
     """
     if not (isinstance(cls, type) and issubclass(cls, SymptomReport)):
         raise ReportClassError(f"cls must be SymptomReport or a subclass, got {shown(cls)}")

@@ -15,7 +15,7 @@ from postloss._ids import is_slug
 from postloss._urgency import Urgency
 from postloss.errors import InvalidRuleError
 from postloss.triage._fields import fields_by_name
-from postloss.triage._reasons import placeholders
+from postloss.triage._reasons import malformed, placeholders
 from postloss.triage._report import SymptomReport
 
 __all__ = ["Rule", "rule"]
@@ -88,6 +88,8 @@ class Rule:
                 problems.append(str(error))
         object.__setattr__(self, "report_class", needs)
         if isinstance(self.reason, str) and self.reason:
+            if bad := malformed(self.reason):
+                problems.append(f"the reason's {bad} name no field (write {{field_name}})")
             unknown = sorted(placeholders(self.reason) - set(fields_by_name(needs)))
             if unknown:
                 problems.append(

@@ -308,6 +308,14 @@ def _high_urine_holds(r: R, t: T) -> bool:
     return r.hours_since_urine is not None and r.hours_since_urine >= t.high_risk_hours_since_urine
 
 
+def _date_missing(r: R, t: T) -> bool:
+    return r.days_since_loss is None
+
+
+def _date_given(r: R, t: T) -> bool:
+    return r.days_since_loss is not None
+
+
 #: Every clause a reason can quote, by id: the content's ``[clauses]`` table words each.
 CLAUSES: dict[str, Clause] = {
     "temperature-high": (measured_fever, _temperature_high),
@@ -336,6 +344,8 @@ CLAUSES: dict[str, Clause] = {
     "fainting": (_is("fainting_or_dizziness"), _none),
     "one-sided-pain": (_is("one_sided_lower_abdominal_pain"), _none),
     "pain-peeing-or-pooing": (_is("pain_when_peeing_or_pooing"), _none),
+    "on-day": (_date_given, _days),
+    "date-missing": (_date_missing, _none),
 }
 
 #: Groups of clauses a rule's evidence names at once.
@@ -370,12 +380,12 @@ class Evidence:
     An instance, not a closure, so that the rule table pickles.
     """
 
-    __slots__ = ("clauses",)
+    __slots__ = ("clauses", "quotes")
 
-    def __init__(self, *names: str) -> None:
-        self.clauses = tuple(
-            clause for name in names for clause in GROUPS.get(name, (name,))
-        )
+    def __init__(self, *names: str, quote: tuple[str, ...] = ()) -> None:
+        self.clauses = tuple(clause for name in names for clause in GROUPS.get(name, (name,)))
+        #: Numbers quoted whatever holds: report fields and thresholds, by name.
+        self.quotes = quote
         unknown = [clause for clause in self.clauses if clause not in CLAUSES]
         if unknown:
             raise ValueError(f"unknown clauses {unknown}")
@@ -388,11 +398,18 @@ class Evidence:
             if holds(r, t):
                 signs.append(clause)
                 facts.update(numbers(r, t))
+        for name in self.quotes:
+            facts[name] = getattr(r, name) if hasattr(r, name) else getattr(t, name)
         facts["signs"] = tuple(signs)
         return facts
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (Evidence, self.clauses)
+        return (_evidence, (self.clauses, self.quotes))
 
     def __repr__(self) -> str:
         return f"Evidence{self.clauses!r}"
+
+
+def _evidence(clauses: tuple[str, ...], quotes: tuple[str, ...]) -> Evidence:
+    return Evidence(*clauses, quote=quotes)
+
