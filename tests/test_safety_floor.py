@@ -81,18 +81,17 @@ def test_report_subclasses_keep_validation_with_their_own_post_init() -> None:
         def __attrs_post_init__(self) -> None:
             pass  # forgets super().__attrs_post_init__()
 
-    with pytest.raises(InvalidReportError, match="bleeding: expected a Bleeding member"):
+    with pytest.raises(InvalidReportError, match="bleeding: unknown value 'heavy'"):
         Clinic(bleeding="heavy")  # type: ignore[arg-type]
     assert assess(Clinic(bleeding=Bleeding.HEAVY)).urgency is Urgency.EMERGENCY
 
 
 def test_report_subclasses_cannot_redefine_a_built_in_field() -> None:
-    @attrs.frozen(kw_only=True)
-    class Redefined(SymptomReport):
-        bleeding: str | None = None  # type: ignore[assignment]
-
     with pytest.raises(PostlossError, match=r"may not redefine the field SymptomReport\.bleeding"):
-        parse_report({"bleeding": "heavy"}, Redefined)
+
+        @attrs.frozen(kw_only=True)
+        class Redefined(SymptomReport):
+            bleeding: str | None = None  # type: ignore[assignment]
 
 
 @pytest.mark.parametrize(
@@ -121,14 +120,14 @@ def test_constructors_raise_the_library_error_not_type_error(call: Any, message:
 def test_huge_numbers_are_invalid_reports(data: dict[str, object], field: str) -> None:
     with pytest.raises(InvalidReportError) as caught:
         parse_report(data)
-    assert caught.value.problems[0].startswith(f"{field}: ")
+    assert str(caught.value.problems[0]).startswith(f"{field}: ")
 
 
 def test_extensions_only_ever_raise_the_urgency() -> None:
     def always(report: SymptomReport) -> bool:
         return True
 
-    quiet = Rule(id="all-clear", urgency=Urgency.SELF_CARE, predicate=always, reason="fine")
+    quiet = Rule(id="acme/all-clear", urgency=Urgency.SELF_CARE, predicate=always, reason="fine")
     rules = default_rules().extended(quiet)
     assert assess(HEAVY, rules=rules).urgency is Urgency.EMERGENCY
     assert assess(FEVERISH, rules=rules).urgency is Urgency.URGENT

@@ -208,11 +208,12 @@ def _read_fields(cls: type) -> Mapping[str, ReportField]:
     hints = typing.get_type_hints(cls)
     found = {}
     for each in attrs.fields(cls):
-        base, optional = _split_optional(hints[each.name])
+        hint = hints.get(each.name, each.type)
+        base, optional = _split_optional(hint)
         if not (base in _SCALARS or (isinstance(base, type) and issubclass(base, enum.Enum))):
             raise PostlossError(
                 f"{cls.__name__}.{each.name}: fields must be bool, int, float, str or an "
-                f"enum, optionally '| None'; got {hints[each.name]!r}"
+                f"enum, optionally '| None'; got {hint!r}"
             )
         if isinstance(each.default, attrs.Factory):  # type: ignore[arg-type]
             raise PostlossError(f"{cls.__name__}.{each.name}: give a plain default, not a factory")

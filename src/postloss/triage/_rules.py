@@ -98,7 +98,8 @@ class Rule:
         elif not callable(self.reason):
             problems.append("reason must be a non-empty template string or a function")
         if self.red_flag is not None and not (
-            is_slug(self.red_flag) or NAMESPACED.fullmatch(self.red_flag)
+            is_slug(self.red_flag)
+            or (isinstance(self.red_flag, str) and NAMESPACED.fullmatch(self.red_flag))
         ):
             problems.append(f"red_flag must be a guide id or None, got {self.red_flag!r}")
         if problems:
