@@ -11,7 +11,7 @@ def test_every_test_named_in_the_hazard_log_exists() -> None:
     named = set(re.findall(r"`(test_\w+)`", log))
     defined = {
         name
-        for path in (ROOT / "tests").glob("test_*.py")
+        for path in (ROOT / "tests").rglob("test_*.py")
         for name in re.findall(r"^def (test_\w+)", path.read_text(encoding="utf-8"), re.M)
     }
     assert len(named) > 20
