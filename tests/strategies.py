@@ -15,6 +15,7 @@ def specs(cls: type) -> dict[str, ReportField]:
     """The fields of *cls* by name."""
     return dict(fields_by_name(cls))
 
+
 #: Values where the built-in rules change their answer, drawn often on purpose.
 EDGES: dict[str, list[Any]] = {
     "temperature_c": [35.9, 35.99, 36.0, 36.5, 37.4, 37.5, 37.9, 37.99, 38.0, 38.01, 38.4],
@@ -31,6 +32,7 @@ EDGES: dict[str, list[Any]] = {
 
 def edges_of(t: Thresholds) -> dict[str, list[Any]]:
     """The fixed edges plus those of thresholds *t*: each value at, and just either side of it."""
+
     def around(*lines: float, step: float = 1) -> list[float]:
         return [line + k * step for line in lines for k in (-1, 0, 1)]
 
@@ -221,6 +223,8 @@ def benign_reports(t: Thresholds | None = None) -> st.SearchStrategy[SymptomRepo
         period_returned=st.sampled_from([None, True, False]),
     )
     return st.builds(SymptomReport, **fields)
+
+
 # --- Round 2, clinical tests: answers over each field's whole range ------------------------
 # (Added by the clinical-tests branch; built from postloss.report_fields() when first used,
 # so that merging touches nothing above.)

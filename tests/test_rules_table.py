@@ -7,8 +7,8 @@ import attrs
 import postloss
 from postloss import Thresholds, Urgency, default_rules
 from postloss.triage import decision_table
-from tests.strategies import specs
 from tests.oracle import FLOORS
+from tests.strategies import specs
 
 DOCS = Path(__file__).parent.parent / "docs"
 GUIDE = postloss.load_guide()

@@ -118,11 +118,21 @@ def test_problems_with_the_arguments_come_in_the_order_of_the_arguments() -> Non
     assert [problem.path for problem in caught.value.problems] == ["$", "colour", "mood"]
 
 
-@pytest.mark.parametrize(("name", "annotation"), [("seen_on", datetime.date | None), ("either", int | str | None)])
-def test_field_types_other_than_scalars_and_enums_are_refused(name: str, annotation: object) -> None:
+@pytest.mark.parametrize(
+    ("name", "annotation"), [("seen_on", datetime.date | None), ("either", int | str | None)]
+)
+def test_field_types_other_than_scalars_and_enums_are_refused(
+    name: str, annotation: object
+) -> None:
     """A date is no field type a report accepts, nor a union of two types: the class is refused."""
     with pytest.raises(PostlossError, match=name) as caught:
-        attrs.make_class("BadReport", {name: attrs.field(default=None, type=annotation)}, bases=(SymptomReport,), frozen=True, kw_only=True)
+        attrs.make_class(
+            "BadReport",
+            {name: attrs.field(default=None, type=annotation)},  # type: ignore[call-overload]
+            bases=(SymptomReport,),
+            frozen=True,
+            kw_only=True,
+        )
     assert not isinstance(caught.value, InvalidReportError)  # the class is wrong, not the data
 
 

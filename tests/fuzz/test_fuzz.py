@@ -20,8 +20,7 @@ from hypothesis import strategies as st
 
 import postloss
 from postloss import InvalidReportError, InvalidRuleError, RuleError, SymptomReport, Urgency
-from tests.strategies import specs
-from tests.strategies import reports
+from tests.strategies import reports, specs
 
 pytestmark = pytest.mark.fuzz
 
@@ -256,7 +255,7 @@ ERRORS: list[BaseException] = [
     RecursionError(),
     MemoryError(),
     MessageRaisesError(),
-    InvalidReportError(["$: from a rule"]),
+    InvalidReportError([postloss.Problem("$", "rule", "from a rule")]),
     RuleError("someone-else"),
 ]
 

@@ -24,9 +24,9 @@ from postloss import (
     default_rules,
     parse_report,
 )
-from tests.strategies import specs
 from tests import strategies as s
 from tests.oracle import RED_FLAGS, expected_floor
+from tests.strategies import specs
 
 FLAGS = postloss.load_guide().red_flags
 

@@ -8,7 +8,13 @@ from typing import Any
 import attrs
 
 from postloss._urgency import Urgency
-from postloss.errors import InvalidReportError, InvalidRuleError, Problem, ReportClassError, RuleError
+from postloss.errors import (
+    InvalidReportError,
+    InvalidRuleError,
+    Problem,
+    ReportClassError,
+    RuleError,
+)
 from postloss.triage._builtin import TABLE
 from postloss.triage._reasons import placeholders, render
 from postloss.triage._report import SymptomReport
@@ -92,16 +98,18 @@ def assess(report: SymptomReport, *, rules: Ruleset | None = None) -> Assessment
     if not isinstance(report, ruleset.report_class):
         if not isinstance(report, SymptomReport):
             kind = type(report).__name__
-            raise InvalidReportError([Problem("$", "type", f"expected a SymptomReport, got {kind}")])
+            raise InvalidReportError(
+                [Problem("$", "type", f"expected a SymptomReport, got {kind}")]
+            )
         raise ReportClassError(
             f"these rules need a {ruleset.report_class.__name__}, got a {type(report).__name__}"
         )
     thresholds = ruleset.thresholds
     try:
         fired = [row for row in TABLE if row.predicate(report, thresholds)]
-    except Exception:  # noqa: BLE001  # a broken built-in: find it, rule by rule, below
+    except Exception:  # a broken built-in: find it, rule by rule, below
         return _assess_one_by_one(report, ruleset)
-    derived = ruleset._derived  # noqa: SLF001  # computed once by the ruleset for this
+    derived = ruleset._derived  # computed once by the ruleset for this
     reasons, clauses = derived["reasons"], derived["clauses"]
     findings = [
         Finding(
@@ -119,7 +127,9 @@ def assess(report: SymptomReport, *, rules: Ruleset | None = None) -> Assessment
         findings += extra
         findings.sort(key=_most_urgent_first)
         if failed is not None:
-            raise RuleError(failed[0], partial=_assessment(report, ruleset, findings)) from failed[1]
+            raise RuleError(failed[0], partial=_assessment(report, ruleset, findings)) from failed[
+                1
+            ]
     return _assessment(report, ruleset, findings)
 
 
@@ -128,7 +138,7 @@ def _most_urgent_first(finding: Finding) -> int:
 
 
 def _assessment(report: SymptomReport, ruleset: Ruleset, findings: list[Finding]) -> Assessment:
-    derived = ruleset._derived  # noqa: SLF001
+    derived = ruleset._derived
     urgency = findings[0].urgency if findings else Urgency.SELF_CARE
     if findings:
         fired = {finding.red_flag_id for finding in findings}
@@ -157,7 +167,7 @@ def _run_extra(
     for each in ruleset.extra:
         try:
             finding = _run(each, report)
-        except Exception as error:  # noqa: BLE001  # reported as RuleError, never swallowed
+        except Exception as error:  # reported as RuleError, never swallowed
             failed = failed or (each.id, error)
             continue
         if finding is not None:
@@ -183,7 +193,7 @@ def _run(each: Rule, report: SymptomReport) -> Finding | None:
 
 def _assess_one_by_one(report: SymptomReport, ruleset: Ruleset) -> Assessment:
     """The slow path after a built-in rule raised: run each alone, then raise for the first."""
-    derived = ruleset._derived  # noqa: SLF001
+    derived = ruleset._derived
     failed: tuple[str, BaseException] | None = None
     findings = []
     for row in TABLE:
@@ -192,9 +202,16 @@ def _assess_one_by_one(report: SymptomReport, ruleset: Ruleset) -> Assessment:
                 facts = row.evidence(report, ruleset.thresholds)
                 template = derived["reasons"][row.id]
                 findings.append(
-                    Finding(row.id, row.urgency, row.red_flag, template, facts, clauses=derived["clauses"])
+                    Finding(
+                        row.id,
+                        row.urgency,
+                        row.red_flag,
+                        template,
+                        facts,
+                        clauses=derived["clauses"],
+                    )
                 )
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             failed = failed or (row.id, error)
     extra_failed, extra = _run_extra(report, ruleset)
     findings = sorted(findings + extra, key=_most_urgent_first)

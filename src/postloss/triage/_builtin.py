@@ -81,8 +81,7 @@ def sepsis_high_risk(r: R, t: T) -> bool:
         or (r.respiratory_rate is not None and r.respiratory_rate >= t.high_risk_respiratory_rate)
         or (r.systolic_bp is not None and r.systolic_bp <= t.high_risk_systolic_bp)
         or (
-            r.hours_since_urine is not None
-            and r.hours_since_urine >= t.high_risk_hours_since_urine
+            r.hours_since_urine is not None and r.hours_since_urine >= t.high_risk_hours_since_urine
         )
         or r.skin_mottled_ashen_or_blue is True
         or r.non_blanching_rash is True
@@ -417,21 +416,25 @@ TABLE: tuple[BuiltinRule, ...] = (
          "Being sick, or diarrhoea.", ("vomiting_or_diarrhoea",)),
     _row(calf_pain_or_swelling, URGENT, Evidence(),
          "Pain or swelling in one calf.", ("calf_pain_or_swelling",)),
-    _row(pain_and_bleeding_at_two_weeks, ROUTINE, Evidence("heavy", quote=("days_since_loss", "pain_and_bleeding_days")),
+    _row(pain_and_bleeding_at_two_weeks, ROUTINE,
+         Evidence("heavy", quote=("days_since_loss", "pain_and_bleeding_days")),
          "Any bleeding and pain both still present ≥ `pain_and_bleeding_days` days after the "
          "loss; not when a period has returned (as above).",
          (*_DAYS, *_PAIN, *_BLEEDING, "period_returned")),
-    _row(persistent_pain, ROUTINE, Evidence(quote=("days_since_loss", "persistent_pain_days")),
+    _row(persistent_pain, ROUTINE,
+         Evidence(quote=("days_since_loss", "persistent_pain_days")),
          "Pain still present ≥ `persistent_pain_days` days after the loss: a score of 1 or "
          "more, stable or worsening pain, improving pain with no score, painkillers tried, or "
          "pain limiting activities.", (*_DAYS, *_PAIN)),
     _row(pain_limits_daily_activities, ROUTINE, Evidence(),
          "Pain stops usual daily activities, from the day after the loss or on a day not "
          "given.", ("pain_limits_daily_activities", *_DAYS)),
-    _row(prolonged_bleeding, ROUTINE, Evidence(quote=("days_since_loss", "prolonged_bleeding_days")),
+    _row(prolonged_bleeding, ROUTINE,
+         Evidence(quote=("days_since_loss", "prolonged_bleeding_days")),
          "Any bleeding, spotting included, ≥ `prolonged_bleeding_days` days after the loss; "
          "not when a period has returned (as above).", (*_DAYS, *_BLEEDING, "period_returned")),
-    _row(no_period_by_eight_weeks, ROUTINE, Evidence(quote=("days_since_loss", "no_period_days")),
+    _row(no_period_by_eight_weeks, ROUTINE,
+         Evidence(quote=("days_since_loss", "no_period_days")),
          "No period ≥ `no_period_days` days after the loss.", ("period_returned", *_DAYS)),
     _row(positive_pregnancy_test, ROUTINE,
          Evidence("on-day", "date-missing", quote=("pregnancy_test_days",)),

@@ -45,7 +45,7 @@ def shown(value: object, limit: int = 60) -> str:
     """
     try:
         text = repr(value)
-    except Exception:  # noqa: BLE001  # huge ints, deep nesting, a raising __repr__
+    except Exception:  # huge ints, deep nesting, a raising __repr__
         return f"<{type(value).__name__} that cannot be shown>"
     return text if len(text) <= limit else f"{text[: limit - 3]}..."
 
@@ -64,7 +64,7 @@ def field(
     high: float | None = None,
     unit: str = "",
     question: str = "",
-    help: str = "",  # noqa: A002  # the record's attribute is called help
+    help: str = "",  # the record's attribute is called help
     note: str = "",
     **metadata: Any,
 ) -> Any:
@@ -121,11 +121,13 @@ class ReportField:
         """The field's type as annotated, e.g. ``int | None``."""
         return self.type | None if self.optional else self.type
 
-    def problem(self, value: object) -> Problem | None:
+    def problem(self, value: object) -> Problem | None:  # noqa: PLR0911  # a return a check
         """What is wrong with *value* for this field, or ``None`` when it is valid."""
         name, base = self.name, self.type
         if value is None:
-            return None if self.optional else Problem(name, "null", f"expected {_a(base)}, got null")
+            return (
+                None if self.optional else Problem(name, "null", f"expected {_a(base)}, got null")
+            )
         if issubclass(base, enum.Enum):
             if type(value) is base:
                 return None
@@ -337,7 +339,7 @@ def install_init(
             "    self.__attrs_post_init__()",
             "    _after_post_init(self, _guarded, _before, _error)",
         ]
-    exec("\n".join(lines), namespace)  # noqa: S102  # generated from the class's own fields
+    exec("\n".join(lines), namespace)  # generated from the class's own fields
     init = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__doc__ = f"Build a validated {cls.__name__}; keyword arguments only."

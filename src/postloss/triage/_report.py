@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import enum
 from collections.abc import Mapping
 from typing import Any, TypeVar
@@ -59,7 +60,7 @@ class Bleeding(enum.Enum):
     HEAVY = "heavy"
 
 
-def _yes_no(question: str, help: str = "") -> Any:  # noqa: A002
+def _yes_no(question: str, help: str = "") -> Any:
     return field(None, question=question, help=help)
 
 
@@ -290,10 +291,8 @@ def parse_report(data: object, cls: type[_R] = SymptomReport) -> _R:  # type: ig
     values = dict(data)
     for name, members in parser.enums.items():
         if name in values:
-            try:
+            with contextlib.suppress(TypeError):  # unhashable: the constructor names it
                 values[name] = members.get(values[name], values[name])
-            except TypeError:  # an unhashable value: the constructor names it
-                pass
     for name in parser.integers & values.keys():
         value = values[name]
         if type(value) is float and value.is_integer():
@@ -304,6 +303,8 @@ def parse_report(data: object, cls: type[_R] = SymptomReport) -> _R:  # type: ig
 
 
 def _string_keys_only(values: dict[Any, Any]) -> dict[str, Any]:
-    """*values* with every key that is not a string replaced by a placeholder the
-    constructor reports as an unknown field (keyword names must be strings)."""
+    """*values* with each key that is not a string replaced by its short repr.
+
+    Keyword names must be strings; the constructor reports the placeholders as unknown.
+    """
     return {key if type(key) is str else shown(key): value for key, value in values.items()}

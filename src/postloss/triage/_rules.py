@@ -40,7 +40,7 @@ def _needs(predicate: Callable[..., object]) -> type[SymptomReport]:
         return SymptomReport
     try:
         hint = typing.get_type_hints(predicate).get(first.name, SymptomReport)
-    except Exception as error:  # noqa: BLE001  # an annotation that does not resolve
+    except Exception as error:  # an annotation that does not resolve
         raise InvalidRuleError(f"cannot read the annotation of {first.name!r}: {error}") from None
     if not (isinstance(hint, type) and issubclass(hint, SymptomReport)):
         raise InvalidRuleError(
@@ -131,7 +131,7 @@ def _rebuild(fields: dict[str, Any]) -> Rule:
 
 
 def rule(
-    id: str,  # noqa: A002  # the rule's id, as everywhere in postloss
+    id: str,  # the rule's id, as everywhere in postloss
     *,
     urgency: Urgency,
     reason: Reason,

@@ -63,10 +63,10 @@ class Ruleset:
     def __attrs_post_init__(self) -> None:
         if type(self.thresholds) is not Thresholds:
             raise InvalidRuleError(f"thresholds must be a Thresholds, got {self.thresholds!r}")
-        if problems := problems_of(self.thresholds):  # smuggled past the constructor
+        if smuggled := problems_of(self.thresholds):  # past the constructor
             from postloss.errors import InvalidThresholdsError
 
-            raise InvalidThresholdsError(problems)
+            raise InvalidThresholdsError(smuggled)
         if not isinstance(self.guide, Guide):
             raise InvalidRuleError(f"guide must be a Guide, got {type(self.guide).__name__}")
         object.__setattr__(self, "rules", (*TABLE, *self.extra))
@@ -145,7 +145,9 @@ class Ruleset:
                 )
             if flag.id not in lowest and flag.id not in linked:
                 problems.append(f"red flag {flag.id!r} has no rule")
-        problems += [f"red flag {id!r}: missing from the guide" for id in lowest if guide.get(id) is None]
+        problems += [
+            f"red flag {id!r}: missing from the guide" for id in lowest if guide.get(id) is None
+        ]
         return problems
 
     def _derive(self) -> dict[str, Any]:

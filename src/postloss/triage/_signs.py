@@ -207,7 +207,10 @@ def _pain(r: R, t: T) -> Facts:
 
 
 def _pads(r: R, t: T) -> Facts:
-    return {"pads_soaked_per_hour": r.pads_soaked_per_hour, "heavy_pads_per_hour": t.heavy_pads_per_hour}
+    return {
+        "pads_soaked_per_hour": r.pads_soaked_per_hour,
+        "heavy_pads_per_hour": t.heavy_pads_per_hour,
+    }
 
 
 def _rate(r: R, t: T) -> Facts:
@@ -215,15 +218,24 @@ def _rate(r: R, t: T) -> Facts:
 
 
 def _high_rate(r: R, t: T) -> Facts:
-    return {"heart_rate_bpm": r.heart_rate_bpm, "high_risk_heart_rate_bpm": t.high_risk_heart_rate_bpm}
+    return {
+        "heart_rate_bpm": r.heart_rate_bpm,
+        "high_risk_heart_rate_bpm": t.high_risk_heart_rate_bpm,
+    }
 
 
 def _breathing(r: R, t: T) -> Facts:
-    return {"respiratory_rate": r.respiratory_rate, "moderate_respiratory_rate": t.moderate_respiratory_rate}
+    return {
+        "respiratory_rate": r.respiratory_rate,
+        "moderate_respiratory_rate": t.moderate_respiratory_rate,
+    }
 
 
 def _high_breathing(r: R, t: T) -> Facts:
-    return {"respiratory_rate": r.respiratory_rate, "high_risk_respiratory_rate": t.high_risk_respiratory_rate}
+    return {
+        "respiratory_rate": r.respiratory_rate,
+        "high_risk_respiratory_rate": t.high_risk_respiratory_rate,
+    }
 
 
 def _pressure(r: R, t: T) -> Facts:
@@ -235,11 +247,17 @@ def _high_pressure(r: R, t: T) -> Facts:
 
 
 def _urine(r: R, t: T) -> Facts:
-    return {"hours_since_urine": r.hours_since_urine, "moderate_hours_since_urine": t.moderate_hours_since_urine}
+    return {
+        "hours_since_urine": r.hours_since_urine,
+        "moderate_hours_since_urine": t.moderate_hours_since_urine,
+    }
 
 
 def _high_urine(r: R, t: T) -> Facts:
-    return {"hours_since_urine": r.hours_since_urine, "high_risk_hours_since_urine": t.high_risk_hours_since_urine}
+    return {
+        "hours_since_urine": r.hours_since_urine,
+        "high_risk_hours_since_urine": t.high_risk_hours_since_urine,
+    }
 
 
 def _days(r: R, t: T) -> Facts:
@@ -412,4 +430,3 @@ class Evidence:
 
 def _evidence(clauses: tuple[str, ...], quotes: tuple[str, ...]) -> Evidence:
     return Evidence(*clauses, quote=quotes)
-

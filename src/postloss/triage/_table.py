@@ -5,8 +5,8 @@ from __future__ import annotations
 import attrs
 
 from postloss.guide import Guide, RedFlag
-from postloss.triage._ruleset import Ruleset, default_rules
 from postloss.triage._fields import fields_by_name
+from postloss.triage._ruleset import Ruleset, default_rules
 from postloss.triage._thresholds import Thresholds
 
 __all__ = ["decision_table"]

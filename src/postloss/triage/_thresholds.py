@@ -12,7 +12,9 @@ from postloss.triage._fields import field, install_init
 __all__ = ["Thresholds"]
 
 
-def _line(default: float, low: float, high: float, unit: str, sources: tuple[str, ...], doc: str) -> Any:
+def _line(  # noqa: PLR0917  # a threshold a line, in the columns of the table
+    default: float, low: float, high: float, unit: str, sources: tuple[str, ...], doc: str
+) -> Any:
     return field(default, low=low, high=high, unit=unit, help=doc, sources=sources, doc=doc)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import enum
+from typing import Any
 
 import attrs
 
@@ -24,8 +25,9 @@ def unanswered(report: SymptomReport, *, rules: Ruleset | None = None) -> tuple[
     rest of the report unchanged, gives a higher urgency. The most urgent come
     first: ranked by the highest urgency of the rules that read the field (or that
     its answer alone reaches, if higher), then by how many rules read it, then in
-    the report's order. Empty when nothing could raise it (an emergency already). Numbers are tried at their bounds and at
-    and either side of every threshold; text fields of a subclass are not tried.
+    the report's order. Empty when nothing could raise it (an emergency already).
+    Numbers are tried at their bounds and at and either side of every threshold;
+    text fields of a subclass are not tried.
 
     >>> from postloss import Bleeding, SymptomReport
     >>> unanswered(SymptomReport(bleeding=Bleeding.HEAVY))
@@ -41,7 +43,7 @@ def unanswered(report: SymptomReport, *, rules: Ruleset | None = None) -> tuple[
     for spec in report_fields(type(report)):
         if getattr(report, spec.name) is not None:
             continue
-        best = now
+        best: Urgency = now
         for value in _answers(spec, ruleset.thresholds):
             answered = attrs.evolve(report, **{spec.name: value})
             best = max(best, assess(answered, rules=ruleset).urgency)
@@ -51,7 +53,10 @@ def unanswered(report: SymptomReport, *, rules: Ruleset | None = None) -> tuple[
             reach[spec.name] = best
     weight = _weights(ruleset)
     return tuple(
-        sorted(reach, key=lambda name: (-max(reach[name], weight[name][0]), -weight[name][1]))
+        sorted(
+            reach,
+            key=lambda name: (-max(reach[name], weight[name][0]), -weight[name][1]),
+        )
     )
 
 
@@ -65,7 +70,7 @@ def _weights(ruleset: Ruleset) -> dict[str, tuple[Urgency, int]]:
     return collections.defaultdict(lambda: (Urgency.SELF_CARE, 0), weights)
 
 
-def _answers(spec: ReportField, thresholds: Thresholds) -> list[object]:
+def _answers(spec: ReportField, thresholds: Thresholds) -> list[Any]:
     """The answers worth trying: every choice, or numbers at the edges the rules use."""
     if spec.type is bool:
         return [True, False]
@@ -77,6 +82,4 @@ def _answers(spec: ReportField, thresholds: Thresholds) -> list[object]:
     step = 1 if spec.type is int else 0.01
     lines = [getattr(thresholds, name) for name in attrs.fields_dict(Thresholds)]
     candidates = {low, high, *(line + k * step for line in lines for k in (-1, 0, 1))}
-    return sorted(
-        spec.type(value) for value in candidates if low <= value <= high
-    )
+    return sorted(spec.type(value) for value in candidates if low <= value <= high)
