@@ -2,8 +2,11 @@
 
 Each sample starts a fresh interpreter and times only the import statement inside it;
 the imports alternate so that machine noise hits all alike. The script prints the
-medians and the ratios. The target, a ratio of at most 1.25, is for ``import postloss``;
-the full import (every submodule, as the first use of the API pays) is shown beside it.
+medians and the ratios. The target, a ratio of at most 1.25 to ``import attrs, cattrs``, is
+for ``from postloss import assess``: what a program that triages pays before its first call
+(the package, the triage and the modules they import; the guide's TOML is read later, on
+first use). ``import postloss`` alone (the errors; the rest is imported on first use) and
+the full import of every submodule are shown beside it.
 
     python benchmarks/import_time.py [--runs N]
 """
@@ -15,7 +18,8 @@ import sys
 
 TIMER = "import time; t = time.perf_counter(); {stmt}; print(time.perf_counter() - t)"
 BASELINE = "import attrs, cattrs"
-SUBJECT = "import postloss"
+SUBJECT = "from postloss import assess"
+PACKAGE = "import postloss"
 FULL = "import postloss.guide, postloss.triage"
 TARGET = 1.25
 
@@ -34,8 +38,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=31)
     runs = parser.parse_args().runs
-    sample(SUBJECT)  # warm the file-system cache and write the bytecode
-    samples: dict[str, list[float]] = {BASELINE: [], SUBJECT: [], FULL: []}
+    samples: dict[str, list[float]] = {BASELINE: [], PACKAGE: [], SUBJECT: [], FULL: []}
+    for statement in samples:  # warm the file-system cache and write the bytecode
+        sample(statement)
     for _ in range(runs):
         for statement, times in samples.items():
             times.append(sample(statement))
@@ -44,8 +49,8 @@ def main() -> None:
         ratio = median / medians[BASELINE]
         print(f"{statement:<40} median {median * 1000:6.2f} ms  ratio {ratio:.2f}")
     ratio = medians[SUBJECT] / medians[BASELINE]
-    verdict = "met" if ratio <= TARGET else "MISSED"
-    print(f"import postloss: ratio {ratio:.2f}, target ≤ {TARGET}: {verdict}")
+    verdict = "PASS" if ratio <= TARGET else "MISS"
+    print(f"{SUBJECT}: ratio {ratio:.2f}, target ≤ {TARGET}: {verdict}")
 
 
 if __name__ == "__main__":
