@@ -131,7 +131,8 @@ ENGINE_RULES = {
         f" or one_sided_lower_abdominal_pain or {OTHER_MODERATE} or {PARTNER})"
     ),
     "low-temperature-emergency": (
-        f"{LOW_T} and ({MODERATE_COUNT} >= 2 or chills or {UNUSUAL} or {SEVERE} or {WORSENING})"
+        f"{LOW_T} and ({MODERATE_COUNT} >= 2 or {HEART} or {HIGH_RISK} or chills or {UNUSUAL}"
+        f" or {SEVERE} or {WORSENING})"
     ),
     "one-sided-lower-abdominal-pain-emergency": (
         f"{ONE_SIDED} and ({HEART} or {SEVERE} or skin_mottled_ashen_or_blue)"
@@ -265,7 +266,9 @@ def if_chain(r: SymptomReport) -> set[str]:  # noqa: PLR0912, PLR0915  # the bas
         or partner
     ):
         fired.add("fast-heartbeat-emergency")
-    if low_temp and (moderate >= 2 or r.chills is True or unusual or severe or worsening):
+    if low_temp and (
+        moderate >= 2 or heart or high_risk or r.chills is True or unusual or severe or worsening
+    ):
         fired.add("low-temperature-emergency")
     if one_sided and (heart or severe or r.skin_mottled_ashen_or_blue is True):
         fired.add("one-sided-lower-abdominal-pain-emergency")

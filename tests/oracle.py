@@ -244,6 +244,7 @@ def _low_temperature_emergency(r: SymptomReport, t: Thresholds) -> bool:
     partner = (
         heart_rate_sign(r, t)
         or others >= 1
+        or high_risk_observation(r, t)  # "another moderate-to-high-risk sign", read safely
         or r.chills is True
         or unusual_discharge(r, t)
         or severe(r, t)

@@ -29,6 +29,7 @@ from tests.oracle import RED_FLAGS, expected_floor
 from tests.strategies import specs
 
 FLAGS = postloss.load_guide().red_flags
+FLAG_FLOORS = {flag.id: flag.floor for flag in FLAGS}
 
 
 @st.composite
@@ -38,8 +39,8 @@ def extra_rules(draw: st.DrawFn, cls: type[SymptomReport]) -> tuple[Rule, ...]:
     for position in range(draw(st.integers(0, 4))):
         field = draw(st.sampled_from(sorted(specs(cls))))
         always = draw(st.booleans())
-        flag = draw(st.none() | st.sampled_from(FLAGS))
-        floor = Urgency.SELF_CARE if flag is None else flag.floor
+        flag = draw(st.none() | st.sampled_from(sorted(FLAG_FLOORS)))  # ids: a flag is long
+        floor = Urgency.SELF_CARE if flag is None else FLAG_FLOORS[flag]
         urgency = draw(st.sampled_from([u for u in Urgency if u >= floor]))
 
         def predicate(report: SymptomReport, field: str = field, always: bool = always) -> bool:
@@ -51,7 +52,7 @@ def extra_rules(draw: st.DrawFn, cls: type[SymptomReport]) -> tuple[Rule, ...]:
                 urgency=urgency,
                 predicate=predicate,
                 reason="downstream rule fired",
-                red_flag=None if flag is None else flag.id,
+                red_flag=flag,
             )
         )
     return tuple(made)

@@ -170,6 +170,8 @@ def low_temperature(r: R, t: T) -> bool:
 def low_temperature_emergency(r: R, t: T) -> bool:
     return s.low_temperature(r, t) and (
         s.moderate_risk_count(r, t) >= 2  # the low temperature is one of them
+        or s.heart_rate_sign(r, t)  # at any rate: a high-risk one is no less a partner
+        or sepsis_high_risk(r, t)
         or r.chills is True
         or r.discharge is Discharge.UNUSUAL
         or s.severe_pain(r, t)
@@ -338,12 +340,12 @@ TABLE: tuple[BuiltinRule, ...] = (
           *_VITALS, "chills", "discharge", "pain_score", "pain_trend"),
          red_flag="fast-heartbeat"),
     _row(low_temperature_emergency, EMERGENCY,
-         Evidence("temperature-low", "heart-racing", "heart-rate-moderate", "breathing-moderate",
-                  "pressure-moderate", "urine-moderate", "chills", "discharge-unusual",
+         Evidence("moderate-risk", "high-risk", "chills", "discharge-unusual",
                   "pain-severe", "pain-increasing"),
-         "A temperature < `low_temperature_c` with another moderate-to-high-risk sign, chills, "
-         "unusual discharge, or severe or increasing pain.",
-         (*_VITALS, "chills", "discharge", "pain_score", "pain_trend"),
+         "A temperature < `low_temperature_c` with another moderate-to-high-risk sign (a "
+         "high-risk one included), chills, unusual discharge, or severe or increasing pain.",
+         (*_VITALS, "skin_mottled_ashen_or_blue", "non_blanching_rash", "chills", "discharge",
+          "pain_score", "pain_trend"),
          red_flag="low-temperature"),
     _row(one_sided_lower_abdominal_pain_emergency, EMERGENCY,
          Evidence("one-sided-pain", "pain-peeing-or-pooing", "heart", "pain-severe", "skin"),
