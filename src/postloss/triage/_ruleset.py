@@ -169,7 +169,9 @@ class Ruleset:
             for week in range(1, 24)
         }
         return {
-            "actions": {urgency: guide.action_for(urgency).id for urgency in Urgency},
+            # a tuple indexed by the urgency: an enum's hash is slow, its index is not
+            "actions": tuple(guide.action_for(urgency).id for urgency in Urgency),
+            "watch_for": {},  # the watch-for list of each set of fired red flags seen
             "self_care": tuple(r.id for r in guide.remedies if r.kind is self_care),
             "red_flags": tuple(flag.id for flag in guide.red_flags),
             "stages": stages,
