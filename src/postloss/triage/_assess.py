@@ -30,7 +30,13 @@ __all__ = ["Assessment", "Finding", "assess"]
 _NO_CLAUSES: Mapping[str, str] = {}
 
 
-@attrs.frozen(eq=False, repr=False)  # compared, hashed and shown with its facts, below
+#: What a finding says besides its facts: rule id, urgency, red flag, template, clause words.
+About = tuple[str, Urgency, "str | None", str, Mapping[str, str]]
+#: Where a built-in finding's facts come from until they are read.
+Source = tuple[Evidence, SymptomReport, Thresholds]
+
+
+@attrs.frozen(init=False, eq=False, repr=False)  # built for speed; compared and shown below
 class Finding:
     """One rule that fired: its id, its urgency, its red flag (a guide id) and why.
 
@@ -40,24 +46,58 @@ class Finding:
     finding works its facts out when they are first read.
     """
 
-    rule_id: str
-    urgency: Urgency
-    red_flag_id: str | None
-    template: str
-    _facts: dict[str, Any] | None = attrs.field(default=None, alias="facts")
-    clauses: Mapping[str, str] = attrs.field(default=_NO_CLAUSES, kw_only=True)
-    #: Where the facts come from until they are read: the evidence, report and thresholds.
-    _source: tuple[Evidence, SymptomReport, Thresholds] | None = attrs.field(
-        default=None, alias="source", kw_only=True
-    )
+    _about: About
+    _facts: dict[str, Any] | None
+    _source: Source | None
+
+    def __init__(
+        self,
+        rule_id: str,
+        urgency: Urgency,
+        red_flag_id: str | None,
+        template: str,
+        facts: dict[str, Any] | None = None,
+        *,
+        clauses: Mapping[str, str] = _NO_CLAUSES,
+    ) -> None:
+        _SET_ABOUT(self, (rule_id, urgency, red_flag_id, template, clauses))
+        _SET_FACTS(self, {} if facts is None else facts)
+        _SET_SOURCE(self, None)
+
+    @property
+    def rule_id(self) -> str:
+        """The id of the rule that fired."""
+        return self._about[0]
+
+    @property
+    def urgency(self) -> Urgency:
+        """The urgency the rule calls for."""
+        return self._about[1]
+
+    @property
+    def red_flag_id(self) -> str | None:
+        """The guide's id of the red flag the rule enforces, if any."""
+        return self._about[2]
+
+    @property
+    def template(self) -> str:
+        """The reason's template: its words, naming its facts as ``{name}``."""
+        return self._about[3]
+
+    @property
+    def clauses(self) -> Mapping[str, str]:
+        """The words of each clause ``{signs}`` may list, from the guide in use."""
+        return self._about[4]
 
     @property
     def facts(self) -> dict[str, Any]:
         """The values and thresholds the reason quotes, by name."""
         facts = self._facts
         if facts is None:
-            facts = {} if self._source is None else _work_out(self._source)
-            object.__setattr__(self, "_facts", facts)  # the same every time: pure
+            assert self._source is not None
+            evidence, report, thresholds = self._source
+            facts = evidence(report, thresholds)
+            _SET_FACTS(self, facts)  # the same every time: pure
         return facts
 
     @property
@@ -66,7 +106,7 @@ class Finding:
         return render(self.template, self.facts, self.clauses)
 
     def _key(self) -> tuple[object, ...]:
-        return (self.rule_id, self.urgency, self.red_flag_id, self.template, self.facts)
+        return (*self._about[:4], self.facts)
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
@@ -74,7 +114,7 @@ class Finding:
         return self._key() == other._key()
 
     def __hash__(self) -> int:
-        return hash((self.rule_id, self.urgency, self.red_flag_id, self.template))
+        return hash(self._about[:4])
 
     def __repr__(self) -> str:
         return (
@@ -84,17 +124,29 @@ class Finding:
         )
 
     def __reduce__(self) -> tuple[object, ...]:
-        fields = (self.rule_id, self.urgency, self.red_flag_id, self.template, self.facts)
-        return (_finding, (fields, self.clauses))
+        return (_finding, (self._about, self.facts))
 
 
-def _work_out(source: tuple[Evidence, SymptomReport, Thresholds]) -> dict[str, Any]:
-    evidence, report, thresholds = source
-    return evidence(report, thresholds)
+_SET_ABOUT, _SET_FACTS, _SET_SOURCE = (
+    Finding.__dict__[name].__set__ for name in ("_about", "_facts", "_source")
+)
 
 
-def _finding(fields: tuple[Any, ...], clauses: Mapping[str, str]) -> Finding:
-    return Finding(*fields, clauses=clauses)
+def _finding(about: About, facts: dict[str, Any]) -> Finding:
+    rule_id, urgency, red_flag_id, template, clauses = about
+    return Finding(rule_id, urgency, red_flag_id, template, facts, clauses=clauses)
+
+
+def _built_in_finding(about: About, source: Source) -> Finding:
+    """A built-in rule's finding, its facts worked out when first read (the fast path)."""
+    finding = _NEW(Finding)
+    _SET_ABOUT(finding, about)
+    _SET_FACTS(finding, None)
+    _SET_SOURCE(finding, source)
+    return finding
+
+
+_NEW = object.__new__
 
 
 @attrs.frozen(kw_only=True)
@@ -156,18 +208,9 @@ def assess(report: SymptomReport, *, rules: Ruleset | None = None) -> Assessment
         fired = _fired_rows()(report, thresholds)
     except Exception:  # a broken built-in: find it, rule by rule, below
         return _assess_one_by_one(report, ruleset)
-    derived = ruleset._derived  # computed once by the ruleset for this
-    reasons, clauses = derived["reasons"], derived["clauses"]
+    about = ruleset._derived["about"]  # each row's, computed once by the ruleset
     findings = [
-        Finding(
-            row.id,
-            row.urgency,
-            row.red_flag,
-            reasons[row.id],
-            clauses=clauses,
-            source=(row.evidence, report, thresholds),
-        )
-        for row in fired
+        _built_in_finding(about[row.id], (row.evidence, report, thresholds)) for row in fired
     ]
     if ruleset.extra:
         failed, extra = _run_extra(report, ruleset)

@@ -176,6 +176,10 @@ class Ruleset:
             "red_flags": tuple(flag.id for flag in guide.red_flags),
             "stages": stages,
             "factors": tuple((id, field) for id, field in _FACTORS if guide.get(id) is not None),
+            "about": {
+                row.id: (row.id, row.urgency, row.red_flag, guide.reasons[row.id], guide.clauses)
+                for row in TABLE
+            },
             "reasons": guide.reasons,
             "clauses": guide.clauses,
         }
