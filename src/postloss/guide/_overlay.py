@@ -431,7 +431,7 @@ class _Overlay:
 
     def _complete(self, key: str, required: dict[str, tuple[str, ...]]) -> bool:
         """Whether the overlay gave every text of *key*."""
-        return all((key, field) in self.given for field in required[key])
+        return all((key, field) in self.given for field in required.get(key, ()))
 
     def _fallbacks(self, required: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
         """What is not known to be in the overlay's locale: not given by it, nor before."""
