@@ -568,3 +568,23 @@ def test_every_packaged_locale_differs_from_english_only_in_text(locale: str) ->
             texts = attrs.fields_dict(type(item)).keys() & set(text_fields(path))
             back = attrs.evolve(item, **{field: getattr(original, field) for field in texts})
             assert back == original, item.id
+
+
+def test_the_guides_own_texts_translate() -> None:
+    text = overlay(
+        title="Dolor de espalda",
+        disclaimer="Esta guía no es un diagnóstico.",
+        overview=["Un párrafo."],
+        timeline={"typical_duration": "De unos días a varias semanas."},
+    )
+    guide = EN.overlay(text, name="texts.toml")
+    assert (guide.title, guide.disclaimer, guide.overview) == (
+        "Dolor de espalda",
+        "Esta guía no es un diagnóstico.",
+        ("Un párrafo.",),
+    )
+    assert guide.timeline.typical_duration == "De unos días a varias semanas."
+    assert guide.timeline.stages == EN.timeline.stages
+    assert {"title", "disclaimer", "overview", "timeline.typical_duration"}.isdisjoint(
+        guide.fallbacks
+    )
