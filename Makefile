@@ -42,7 +42,7 @@ fuzz: $(STAMP)
 
 # Regenerate the generated documents (a test fails when they are out of date).
 docs: $(STAMP)
-	$(PY) -c "import postloss.triage as t; print(t.decision_table(), end='')" > docs/rules.md
+	$(PY) -c "import postloss.interop.markdown as m; print(m.decision_table(), end='')" > docs/rules.md
 
 # The suite against the built wheel in a fresh venv, with src/ out of the way, so a data
 # file missing from the wheel fails.

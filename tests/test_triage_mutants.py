@@ -23,7 +23,7 @@ from postloss import (
     parse_report,
     rule,
 )
-from postloss.triage import decision_table
+from postloss.interop.markdown import decision_table
 
 
 @attrs.frozen(kw_only=True)

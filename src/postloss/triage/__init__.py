@@ -12,7 +12,6 @@ from postloss.triage._report import (
 )
 from postloss.triage._rules import Rule, rule
 from postloss.triage._ruleset import Ruleset, default_rules
-from postloss.triage._table import decision_table
 from postloss.triage._thresholds import Thresholds
 from postloss.triage._unanswered import unanswered
 
@@ -30,7 +29,6 @@ __all__ = [
     "Thresholds",
     "assess",
     "bounded",
-    "decision_table",
     "default_rules",
     "field",
     "parse_report",
