@@ -10,15 +10,24 @@ from collections.abc import Callable
 from typing import Any, get_args, get_origin
 
 import cattrs
+from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.v import format_exception, transform_error
 
 from postloss._urgency import Urgency
+from postloss.errors import Problem
 
-__all__ = ["converter", "describe", "make_converter", "shown"]
+__all__ = ["converter", "describe", "make_converter", "problems", "shown"]
 
 
 class _RejectedValueError(ValueError):
-    """A value that a strict hook refused; its message is shown to the user as is."""
+    """A value that a strict hook refused; its message is shown to the user as is.
+
+    ``code`` names the kind of problem, as in :class:`~postloss.Problem`.
+    """
+
+    def __init__(self, message: str, code: str = "type") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def shown(value: object) -> str:
@@ -48,7 +57,7 @@ def _strict_float(value: object, _: type) -> float:
     except OverflowError:
         number = math.inf
     if not math.isfinite(number):
-        raise _RejectedValueError(f"expected a finite number, got {shown(value)}")
+        raise _RejectedValueError(f"expected a finite number, got {shown(value)}", "not_finite")
     return number
 
 
@@ -76,10 +85,11 @@ def _date(value: object, _: type) -> datetime.date:
 
 
 def _urgency(value: object, _: type) -> Urgency:
+    label = _strict_str(value, str)
     try:
-        return Urgency.from_label(_strict_str(value, str))
+        return Urgency.from_label(label)
     except ValueError as error:
-        raise _RejectedValueError(str(error)) from None
+        raise _RejectedValueError(str(error), "enum") from None
 
 
 def _enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
@@ -88,7 +98,29 @@ def _enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
     except ValueError:
         choices = ", ".join(repr(member.value) for member in cls)
         message = f"unknown value {shown(value)}; expected one of {choices}"
-        raise _RejectedValueError(message) from None
+        raise _RejectedValueError(message, "enum") from None
+
+
+def _facts(value: object, _: Any) -> dict[str, Any]:
+    """A finding's facts: text keys; scalars, or lists of clause ids (kept as tuples)."""
+    if type(value) is not dict:
+        raise _RejectedValueError(f"expected an object of facts, got {_kind(value)}")
+    facts: dict[str, Any] = {}
+    for key, item in value.items():
+        if type(key) is not str:
+            raise _RejectedValueError(f"expected text keys, got {_kind(key)}")
+        if type(item) in (list, tuple):
+            if not all(type(each) is str for each in item):
+                raise _RejectedValueError(f"fact {key!r}: expected a list of clause ids")
+            facts[key] = tuple(item)
+        elif item is None or type(item) in (bool, int, float, str):
+            facts[key] = item
+        else:
+            message = (
+                f"fact {key!r}: expected a number, text, true, false or null, got {_kind(item)}"
+            )
+            raise _RejectedValueError(message)
+    return facts
 
 
 def _is_value_enum(cls: Any) -> bool:
@@ -131,6 +163,8 @@ def make_converter() -> cattrs.Converter:
     ):
         converter.register_structure_hook(cls, hook)
     converter.register_structure_hook_func(_is_value_enum, _enum)
+    # A finding's facts (the only such field): JSON lists of clause ids come back as tuples.
+    converter.register_structure_hook_func(lambda cls: cls == dict[str, Any], _facts)
     converter.register_structure_hook_factory(_is_tuple, _make_tuple_hook(converter))
     converter.register_unstructure_hook(Urgency, lambda urgency: urgency.label)
     converter.register_unstructure_hook(datetime.date, lambda date: date.isoformat())
@@ -143,19 +177,48 @@ def converter() -> cattrs.Converter:
     return make_converter()
 
 
-def _format(error: BaseException, cls: type | None) -> str:
+#: Separates a problem's code from its message inside a formatted cattrs error.
+_CODE = "\x1f"
+
+
+def _code(error: BaseException) -> str:
     if isinstance(error, _RejectedValueError):
-        return str(error)
-    return format_exception(error, cls)
+        return error.code
+    if isinstance(error, ForbiddenExtraKeysError):
+        return "unknown_field"
+    if isinstance(error, KeyError):
+        return "missing"
+    return "invalid"
+
+
+def _format(error: BaseException, cls: type | None) -> str:
+    message = str(error) if isinstance(error, _RejectedValueError) else format_exception(error, cls)
+    return f"{_code(error)}{_CODE}{message}"
+
+
+def problems(error: Exception) -> list[Problem]:
+    """Turn a structuring error into :class:`~postloss.Problem` records, one per problem.
+
+    A problem's path is ``""`` for the whole document.
+
+    >>> import postloss
+    >>> try:
+    ...     converter().structure({"title": 1}, postloss.guide.Source)
+    ... except Exception as error:
+    ...     [(p.path, p.code) for p in problems(error)]
+    [('id', 'missing'), ('title', 'type'), ('text', 'missing')]
+    """
+    if not isinstance(error, cattrs.BaseValidationError):
+        code, _, message = _format(error, None).partition(_CODE)
+        return [Problem("", code, message)]
+    found = []
+    for line in transform_error(error, path="$", format_exception=_format):
+        text, _, path = line.rpartition(" @ ")
+        code, _, message = text.partition(_CODE)
+        found.append(Problem(path.removeprefix("$").removeprefix("."), code, message))
+    return found
 
 
 def describe(error: Exception) -> list[str]:
     """Turn a structuring error into ``"path: message"`` lines, one per problem."""
-    if not isinstance(error, cattrs.BaseValidationError):
-        return [_format(error, None)]
-    lines = []
-    for line in transform_error(error, path="$", format_exception=_format):
-        message, _, path = line.rpartition(" @ ")
-        path = path.removeprefix("$").removeprefix(".")
-        lines.append(f"{path}: {message}" if path else message)
-    return lines
+    return [str(problem) for problem in problems(error)]

@@ -16,7 +16,7 @@ from postloss.guide._models import Guide, content_problems
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-__all__ = ["guide_from_toml", "load_guide", "locales"]
+__all__ = ["guide_from_tables", "guide_from_toml", "load_guide", "locales"]
 
 _LOADING = threading.Lock()
 #: The shape of a locale: a language, then subtags, e.g. ``en``, ``pt-BR``, ``zh-Hant-TW``.
@@ -90,6 +90,11 @@ def guide_from_toml(text: str, *, name: str = "<string>") -> Guide:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ContentError(name, [f"not valid TOML: {error}"]) from None
+    return guide_from_tables(raw, name=name)
+
+
+def guide_from_tables(raw: object, *, name: str) -> Guide:
+    """Build a :class:`Guide` from parsed tables (TOML or JSON), reporting every problem."""
     try:
         return converter().structure(raw, Guide)
     except (cattrs.BaseValidationError, ValueError, TypeError) as error:
