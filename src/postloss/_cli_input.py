@@ -89,7 +89,7 @@ def entries(stream: BinaryIO) -> Iterator[Entry]:
         return
     rest = stream.read(MAX_REPORT_BYTES + 1 - len(line))
     consumed += len(rest)
-    document = line + b"\n" + rest
+    document = line + b"\n" + rest if rest else line
     if len(document.strip()) > MAX_REPORT_BYTES:  # the rest is left unread
         yield Entry(line=number, text=None, consumed=consumed)
         return

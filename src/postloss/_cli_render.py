@@ -19,19 +19,24 @@ __all__ = ["assessment_line", "assessment_text", "guide_text", "item_text", "sea
 _ASK_NEXT = 5
 
 
-def _wrap(text: str, width: int, indent: str = "") -> str:
+def _fill(text: str, width: int, first: str = "", rest: str = "") -> str:
+    """*text* wrapped at spaces only: words, hyphenated words and URLs stay whole."""
     return textwrap.fill(
-        " ".join(text.split()), width, initial_indent=indent, subsequent_indent=indent
+        " ".join(text.split()),
+        width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
     )
 
 
+def _wrap(text: str, width: int) -> str:
+    return _fill(text, width)
+
+
 def _bullets(lines: Iterable[str], width: int) -> list[str]:
-    return [
-        textwrap.fill(
-            " ".join(line.split()), width, initial_indent="  - ", subsequent_indent="    "
-        )
-        for line in lines
-    ]
+    return [_fill(line, width, "  - ", "    ") for line in lines]
 
 
 def assessment_text(

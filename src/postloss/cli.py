@@ -389,7 +389,7 @@ def _assess_many(
 
 
 def _assess(args: argparse.Namespace) -> int:
-    from postloss.triage import parse_report
+    from postloss.triage import SymptomReport, parse_report
 
     given = [name for name in vars(args) if name in args.field_names]
     if args.input is not None:
@@ -400,7 +400,7 @@ def _assess(args: argparse.Namespace) -> int:
             )
         return _assess_input(args)
     try:
-        report = parse_report(_report_data(args, args.fields))
+        report: SymptomReport = parse_report(_report_data(args, args.fields))
     except InvalidReportError as error:
         _refuse(args, error, "", flags=True)
     return _assess_one(args, report, flags=True)
@@ -477,14 +477,15 @@ def _parser() -> _Parser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``postloss`` command with *argv* (default: ``sys.argv[1:]``); the exit status.
 
-    >>> main(["search", "heat"])
+    >>> main(["search", "heat", "therapy"])
     heat-therapy  (Remedy)  Gentle heat therapy
-    ...
+    faq-relief  (FaqEntry)  How can I relieve back pain that occurs after a miscarriage?
     0
     """
     try:
         args = _parser().parse_args(argv)
         status: int = args.run(args)
+        sys.stdout.flush()  # here, so that a closed pipe is caught below
     except _UsageError as error:
         sys.stderr.write(f"{error}\n")
         return 2

@@ -3,7 +3,7 @@
 from typing import Any
 
 import attrs
-import extruct
+import extruct  # type: ignore[import-untyped]  # no type hints published
 
 from postloss import load_guide
 from postloss.guide import Guide
@@ -55,7 +55,7 @@ def test_the_web_page_is_reviewed_for_patients_and_is_about_the_condition() -> N
 def test_the_condition_lists_causes_treatments_signs_and_complications_from_the_guide() -> None:
     guide = load_guide()
     condition = nodes(extracted())["MedicalCondition"]
-    expected = {
+    expected: dict[str, tuple[str, tuple[Any, ...]]] = {
         "cause": ("MedicalCause", guide.causes),
         "possibleTreatment": ("MedicalTherapy", guide.remedies),
         "signOrSymptom": ("MedicalSignOrSymptom", guide.expected_recovery),
@@ -68,7 +68,8 @@ def test_the_condition_lists_causes_treatments_signs_and_complications_from_the_
     complications = condition["possibleComplication"]
     assert len(complications) == len(guide.red_flags)
     for text, flag in zip(complications, guide.red_flags, strict=True):
-        assert flag.title in text and flag.text in text
+        assert flag.title in text
+        assert flag.text in text
 
 
 def test_every_faq_entry_is_a_question_with_its_accepted_answer() -> None:
@@ -96,5 +97,7 @@ def test_text_that_looks_like_html_cannot_break_out_of_the_script_element() -> N
     changed = attrs.evolve(guide, faq=(entry, *guide.faq[1:]))
     html = page(guide_jsonld(changed))
     assert html.count("</script>") == 1
-    answers = [q["acceptedAnswer"]["text"] for q in nodes(extracted(changed))["FAQPage"]["mainEntity"]]
+    answers = [
+        q["acceptedAnswer"]["text"] for q in nodes(extracted(changed))["FAQPage"]["mainEntity"]
+    ]
     assert answers[0] == hostile

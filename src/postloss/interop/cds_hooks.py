@@ -7,10 +7,11 @@ postloss gives the JSON; serving it (``GET {base}/cds-services``, ``POST
 (``questionnaire-inprogress`` is not among the published hooks), and the
 specification says a hook specific to an organisation SHALL be named in reverse
 domain notation; so the service answers the custom hook :data:`HOOK`,
-``org.postloss.symptom-report-submit``: a person has submitted the intake (a FHIR
-QuestionnaireResponse of :func:`postloss.interop.fhir.questionnaire`). Its context
-holds ``patientId`` and the ``questionnaireResponse``; nothing needs prefetching, so
-the discovery document has no ``prefetch``.
+``org.example.postloss.symptom-report-submit`` (the reverse of the host of
+postloss's canonical URLs, then noun and verb): a person has submitted the intake,
+a FHIR QuestionnaireResponse to :func:`postloss.interop.fhir.questionnaire`. Its
+context holds ``patientId`` and that ``questionnaireResponse``; nothing needs
+prefetching, so the discovery document has no ``prefetch``.
 
 **Cards.** One card per assessment: the indicator is ``critical`` for an emergency,
 ``warning`` for urgent, ``info`` otherwise; the summary (under 140 characters) says
@@ -21,19 +22,23 @@ published sources behind the red flags that fired.
 
 from __future__ import annotations
 
+import urllib.parse
 import uuid
 from typing import Any
 
 from postloss._urgency import Urgency
 from postloss.guide import Guide, load_guide
+from postloss.interop._canonical import BASE
 from postloss.interop._view import summary, view
 from postloss.interop.markdown import assessment_markdown
 from postloss.triage import Assessment
 
 __all__ = ["HOOK", "INDICATORS", "SERVICE_ID", "card", "discovery", "service_response"]
 
-#: The custom hook the service answers (reverse domain notation, as the spec requires).
-HOOK = "org.postloss.symptom-report-submit"
+#: The custom hook the service answers: reverse domain notation, as the spec requires.
+HOOK = ".".join(
+    [*reversed((urllib.parse.urlsplit(BASE).hostname or "").split(".")), "symptom-report-submit"]
+)
 #: The service's id: it is served at ``{baseUrl}/cds-services/postloss-triage``.
 SERVICE_ID = "postloss-triage"
 #: The card indicator for each urgency (CDS Hooks allows info, warning and critical).
@@ -51,7 +56,7 @@ def discovery() -> dict[str, Any]:
     """The discovery document (``GET {baseUrl}/cds-services``): the one triage service.
 
     >>> [(service["hook"], service["id"]) for service in discovery()["services"]]
-    [('org.postloss.symptom-report-submit', 'postloss-triage')]
+    [('org.example.postloss.symptom-report-submit', 'postloss-triage')]
     """
     return {
         "services": [
