@@ -26,7 +26,6 @@ from typing import Any, TypeVar, overload
 
 import attrs
 
-import postloss
 from postloss._convert import converter, problems
 from postloss._urgency import Urgency
 from postloss.errors import (
@@ -40,6 +39,7 @@ from postloss.errors import (
 from postloss.guide import Guide
 from postloss.guide._load import guide_from_tables
 from postloss.interop._canonical import BASE, slug
+from postloss.interop._provenance import produced_by
 from postloss.triage import (
     Assessment,
     Finding,
@@ -134,33 +134,18 @@ def dumps(
 
 
 def _assessment_data(assessment: Assessment, rules: Ruleset) -> dict[str, Any]:
-    known = {each.id for each in rules.rules}
-    guide = rules.guide
-    action = guide.action_for(assessment.urgency)
-    strangers = [f.rule_id for f in assessment.findings if f.rule_id not in known]
-    if strangers or assessment.action != action.id:
-        why = f"rule {strangers[0]!r} is not in them" if strangers else "its action differs"
-        raise PostlossError(
-            f"this assessment was not made by these rules ({why}); pass the ruleset that "
-            "made it: dumps(assessment, rules=...)"
-        )
+    provenance = produced_by(assessment, rules)
     fields = converter().unstructure(assessment)
     return {
         "urgency": fields["urgency"],
         "escalated": assessment.escalated,
         "action": fields["action"],
-        "action_text": action.text,
+        "action_text": rules.guide.action_for(assessment.urgency).text,
         "findings": [_finding_data(finding) for finding in assessment.findings],
         "self_care": fields["self_care"],
         "watch_for": fields["watch_for"],
         "outlook": fields["outlook"],
-        "produced_by": {
-            "package": "postloss",
-            "version": postloss.__version__,
-            "content_version": guide.content_version,
-            "locale": guide.locale,
-            "ruleset": rules.describe(),
-        },
+        "produced_by": provenance,
     }
 
 
