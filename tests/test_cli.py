@@ -104,8 +104,9 @@ def test_guide_shows_every_section_and_item() -> None:
     text, guide = flat(done.stdout), load_guide()
     for section in guide.sections:
         assert section.title in text
-    for item in (*guide.causes, *guide.remedies, *guide.red_flags, *guide.expected_recovery):
-        assert flat(f"{item.title}") in text
+    items: list[Any] = [*guide.causes, *guide.remedies, *guide.red_flags]
+    for item in [*items, *guide.expected_recovery, *guide.emotional_support]:
+        assert flat(item.title) in text
         assert flat(item.text) in text
     assert flat(guide.disclaimer) in text
 
@@ -500,17 +501,21 @@ def documented(path: Path, heading: str) -> list[tuple[str, str]]:
 
 
 def run_documented(command: str) -> tuple[int, str]:
-    """Run a documented command line (``printf '…' | postloss …`` too); status and output."""
-    stdin = b""
+    """Run a documented command line (``printf '…' | postloss …`` too) in this process.
+
+    The status, and standard output followed by standard error. (Each command is also
+    run from the installed package by the tests above.)
+    """
+    stdin = ""
     if " | " in command:
         feed, command = command.split(" | ")
         program, text = shlex.split(feed)
         assert program == "printf"
-        stdin = text.encode().decode("unicode_escape").encode()
+        stdin = text.encode().decode("unicode_escape")
     program, *args = shlex.split(command)
     assert program == "postloss"
-    done = run(*args, stdin=stdin)
-    return done.returncode, done.stdout + done.stderr
+    status, out, err = call(*args, stdin=stdin)
+    return status, out + err
 
 
 DOCUMENTED = [
