@@ -213,11 +213,14 @@ def test_export_writes_the_document(args: list[str], expected: Any) -> None:
 
 
 def test_export_questionnaire_writes_the_fhir_questionnaire() -> None:
+    from fhir.resources.R4B.questionnaire import Questionnaire
+
     from postloss.interop.fhir import questionnaire
 
     done = run("export", "questionnaire", script=True)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == questionnaire()
+    Questionnaire.model_validate(json.loads(done.stdout))  # valid FHIR
 
 
 def test_export_guide_writes_the_guide_as_json() -> None:

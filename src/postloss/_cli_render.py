@@ -112,7 +112,7 @@ def guide_text(guide: Guide, section: Section | None = None, *, width: int = 80)
         f"{source.text}: {source.title}" + (f" <{source.url}>" if source.url else "")
         for source in guide.sources
     ]
-    blocks.append("\n".join(["Sources [sources]", *_bullets(sources, width)]))
+    blocks.append("\n".join(["Sources", *_bullets(sources, width)]))
     blocks.append(_wrap(guide.disclaimer, width))
     return "\n\n".join(blocks) + "\n"
 

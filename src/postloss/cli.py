@@ -35,7 +35,7 @@ from postloss.errors import InvalidReportError, Problem
 
 __all__ = ["main"]
 
-#: The temperature fields that also take °F: ``--temperature-f`` for ``temperature_c``.
+#: The unit of a field that also takes °F: ``--temperature-f`` for ``temperature_c``.
 _CELSIUS = "°C"
 #: Input at least this large (bytes) gets a progress bar, when standard error is a terminal.
 LARGE_INPUT = 1_000_000
@@ -262,7 +262,7 @@ class _Progress:
     """A progress bar on standard error, redrawn at most ten times a second."""
 
     def __init__(self, total: int, stream: IO[str]) -> None:
-        self.total, self.stream, self.drawn = total, stream, 0.0
+        self.total, self.stream, self.drawn, self.width = total, stream, 0.0, 0
 
     def update(self, done: int, count: int, *, force: bool = False) -> None:
         now = time.monotonic()
@@ -271,11 +271,14 @@ class _Progress:
         self.drawn = now
         share = min(done / self.total, 1.0) if self.total else 1.0
         bar = "#" * int(share * 30)
-        self.stream.write(f"\rassessing [{bar:<30}] {share:4.0%} {count:,} reports")
+        line = f"assessing [{bar:<30}] {share:4.0%} {count:,} reports"
+        self.width = max(self.width, len(line))
+        self.stream.write(f"\r{line}")
         self.stream.flush()
 
     def close(self) -> None:
-        self.stream.write("\r" + " " * 60 + "\r")
+        """Clear the bar, leaving the terminal's line as it was."""
+        self.stream.write("\r" + " " * self.width + "\r")
         self.stream.flush()
 
 

@@ -25,6 +25,7 @@ import postloss
 from postloss import SymptomReport, Urgency, assess, default_rules, load_guide, rule
 from postloss.guide import RedFlag, Source
 from postloss.interop import cds_hooks
+from postloss.interop._canonical import BASE
 from postloss.interop.markdown import escape
 from tests.strategies import reports
 
@@ -205,6 +206,9 @@ def test_discovery_meets_the_spec() -> None:
 
 def test_the_custom_hook_is_in_reverse_domain_notation_and_names_a_noun_then_a_verb() -> None:
     *domain, name = cds_hooks.HOOK.split(".")
+    host = urllib.parse.urlsplit(BASE).hostname
+    assert host
+    assert domain == host.split(".")[::-1]  # the host of postloss's canonical URLs, reversed
     assert len(domain) >= 2
     assert all(re.fullmatch(r"[a-z0-9-]+", part) for part in domain)
     assert re.fullmatch(r"[a-z]+(-[a-z]+)+", name)
