@@ -477,3 +477,36 @@ def test_all_is_sorted_and_every_name_is_documented() -> None:
     for name in fhir.__all__:
         value = getattr(fhir, name)
         assert not callable(value) or value.__doc__, name
+
+
+def _any_response() -> st.SearchStrategy[dict[str, Any]]:
+    """Response-shaped data: our keys and linkIds with any JSON-like values, anywhere."""
+    link_ids = st.sampled_from([*(f.name for f in report_fields()), "bleeding.help", "x"])
+    answer = st.dictionaries(
+        st.sampled_from([*VALUE_OF_TYPE.values(), "valueString", "item"]), s.json_like, max_size=2
+    )
+    item = st.fixed_dictionaries(
+        {"linkId": link_ids | s.json_like},
+        optional={"answer": st.lists(answer, max_size=2) | s.json_like, "item": s.json_like},
+    )
+    return st.fixed_dictionaries(
+        {"resourceType": st.just("QuestionnaireResponse") | s.json_like},
+        optional={
+            "status": st.sampled_from(["completed", "in-progress"]) | s.json_like,
+            "questionnaire": st.just(FORM["url"]) | s.json_like,
+            "item": st.lists(item | s.json_like, max_size=4) | s.json_like,
+        },
+    )
+
+
+@given(_any_response())
+def test_any_response_shaped_data_is_a_report_or_an_invalid_report_error(
+    data: dict[str, Any],
+) -> None:
+    """Guarantee 6 for responses: nothing but a report or an InvalidReportError comes out."""
+    outcome: object
+    try:
+        outcome = fhir.report_from_response(data)
+    except InvalidReportError as error:
+        outcome = error.problems
+    assert isinstance(outcome, SymptomReport) or len(outcome) > 0

@@ -522,3 +522,27 @@ def test_all_is_sorted_and_every_name_is_documented() -> None:
     for name in pj.__all__:
         value = getattr(pj, name)
         assert not callable(value) or value.__doc__, name
+
+
+STORED = pj.dumps(assess(SymptomReport(temperature_c=38.4, chills=True)))
+
+
+@given(st.data())
+def test_any_json_is_an_assessment_or_an_invalid_assessment_error(data: st.DataObject) -> None:
+    """A stored assessment with any part changed reads back or raises InvalidAssessmentError."""
+    document = json.loads(STORED)
+    key = data.draw(st.sampled_from([*document, "findings.0", "findings.0.facts", "extra"]))
+    value = data.draw(_finite_json())
+    if key.startswith("findings.0"):
+        if key == "findings.0":
+            document["findings"][0] = value
+        else:
+            document["findings"][0]["facts"] = value
+    else:
+        document[key] = value
+    outcome: object
+    try:
+        outcome = pj.loads(json.dumps(document), Assessment)
+    except InvalidAssessmentError as error:
+        outcome = error.problems
+    assert isinstance(outcome, Assessment) or len(outcome) > 0

@@ -359,7 +359,7 @@ def _response_problems(qr: Mapping[str, Any], cls: type[SymptomReport]) -> list[
         )
         problems.append(Problem("resourceType", "resource_type", message))
     status = qr.get("status")
-    if status not in _STATUSES:
+    if type(status) is not str or status not in _STATUSES:
         problems.append(Problem("status", "status", f"unknown status {shown(status)}"))
     elif status in _REFUSED_STATUSES:
         message = f"a response {status} is not assessed"
@@ -398,11 +398,18 @@ def _item_problems(
     """What is wrong with the response *item* for the Questionnaire item *entry* (*spec*)."""
     link_id = entry["linkId"]
     problems = []
-    for child in item.get("item", []) or []:
-        help_ids = {each["linkId"] for each in entry.get("item", [])}
+    children = item.get("item", [])
+    if type(children) is not list:
+        problems.append(
+            Problem(link_id, "nested", f"expected a list of items, got {shown(children)}")
+        )
+        children = []
+    help_ids = {each["linkId"] for each in entry.get("item", [])}
+    for child in children:
         if not (
             isinstance(child, Mapping)
-            and child.get("linkId") in help_ids
+            and type(child.get("linkId")) is str
+            and child["linkId"] in help_ids
             and not child.get("answer")
         ):
             problems.append(Problem(link_id, "nested", "unexpected nested item"))
@@ -428,9 +435,9 @@ def _answer_problem(
 ) -> Problem | None:
     link_id, kind = entry["linkId"], entry["type"]
     expected = _VALUE_KEY[kind]
-    given = [key for key in answer if key.startswith("value")]
+    given = [key for key in answer if not isinstance(key, str) or key.startswith("value")]
     if given != [expected]:
-        got = ", ".join(given) or "no value"
+        got = ", ".join(map(str, given)) or "no value"
         return Problem(link_id, "type", f"expected {expected}, got {got}")
     value = answer[expected]
     if kind == "choice":

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import json as _json
 import types
 import typing
@@ -279,8 +280,9 @@ def _load_assessment(text: object) -> Assessment:
     return attrs.evolve(assessment, findings=tuple(map(_with_enums, assessment.findings)))
 
 
-#: The enum of each built-in report field, by name, for facts a downstream reason quotes.
+@functools.cache
 def _report_enums() -> dict[str, type[enum.Enum]]:
+    """The enum of each built-in report field, by name, for facts a downstream reason quotes."""
     return {
         spec.name: spec.type
         for spec in report_fields(SymptomReport)
