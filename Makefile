@@ -42,7 +42,7 @@ fuzz: $(STAMP)
 
 # Regenerate the generated documents (a test fails when they are out of date).
 docs: $(STAMP)
-	$(PY) -c "import postloss.triage as t; print(t.decision_table(), end='')" > docs/rules.md
+	$(PY) -c "import postloss.interop.markdown as m; print(m.decision_table(), end='')" > docs/rules.md
 	$(PY) -c "import json; from postloss import SymptomReport as c; from postloss.interop.json \
 		import schema; print(json.dumps(schema(c), indent=2, ensure_ascii=False))" \
 		> docs/schemas/symptom-report.schema.json
