@@ -6,6 +6,7 @@ from typing import Any
 import attrs
 import pytest
 
+import postloss
 from postloss import (
     InvalidReportError,
     InvalidThresholdsError,
@@ -149,3 +150,35 @@ def test_a_threshold_cannot_be_made_less_sensitive_than_the_clinical_line(
 
 def test_whole_number_thresholds_in_degrees_are_stored_as_floats() -> None:
     assert type(Thresholds(fever_c=38).fever_c) is float
+
+
+@attrs.frozen(kw_only=True)
+class DescribedReport(SymptomReport):
+    """A downstream report whose fields are described in every way field() allows."""
+
+    plain: int | None = postloss.field()
+    scored: int | None = postloss.bounded(None, 0, 10, unit="points", note="a made-up scale")
+    asked: bool | None = postloss.field(question="Asked?", help="One line.", source="acme")
+
+
+def test_a_field_is_described_only_by_what_it_is_given() -> None:
+    fields = {each.name: each for each in postloss.report_fields(DescribedReport)}
+    plain, scored, asked = fields["plain"], fields["scored"], fields["asked"]
+    assert (plain.bounds, plain.unit, plain.question, plain.help) == (None, "", "", "")
+    assert (scored.bounds, scored.unit) == ((0, 10), "points")
+    assert (asked.question, asked.help, asked.unit) == ("Asked?", "One line.", "")
+    assert attrs.fields_dict(DescribedReport)["asked"].metadata["source"] == "acme"
+
+
+def test_bounded_checks_both_ends_and_names_its_note() -> None:
+    assert DescribedReport(scored=0).scored == 0
+    assert DescribedReport(scored=10).scored == 10
+    for value in (-1, 11):
+        with pytest.raises(InvalidReportError, match="a made-up scale"):
+            DescribedReport(scored=value)
+
+
+@pytest.mark.parametrize("bounds", [{"low": 0}, {"high": 10}])
+def test_a_field_needs_both_bounds_or_neither(bounds: dict[str, Any]) -> None:
+    with pytest.raises(PostlossError, match="both low and high"):
+        postloss.field(**bounds)
