@@ -9,6 +9,9 @@ from typing import Any
 import attrs
 import pytest
 
+import postloss
+from postloss import Bleeding, SymptomReport, Thresholds
+from postloss.triage import _assess
 from postloss.triage._builtin import TABLE
 from postloss.triage._compile import compile_rows
 
@@ -87,3 +90,17 @@ def test_every_builtin_predicate_and_sign_is_inlined() -> None:
 def test_the_check_above_sees_a_call() -> None:
     _, source = compile_rows([Row(_branching)])
     assert re.findall(r"_g\d+\(", source) != []
+
+
+def test_assess_answers_by_the_predicates_when_the_compiled_table_raises(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The fallback: the same assessment, rule by rule, when only the compiled table fails."""
+    report = SymptomReport(temperature_c=38.4, bleeding=Bleeding.HEAVY, days_since_loss=25)
+    expected = postloss.assess(report)
+
+    def broken(r: SymptomReport, t: Thresholds) -> list[Any]:
+        raise ArithmeticError("a sign no rule needed")
+
+    monkeypatch.setattr(_assess, "_fired_rows", lambda: broken)
+    assert postloss.assess(report) == expected

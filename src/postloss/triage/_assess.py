@@ -206,8 +206,9 @@ def assess(report: SymptomReport, *, rules: Ruleset | None = None) -> Assessment
             f"these rules need a {ruleset.report_class.__name__}, got a {type(report).__name__}"
         )
     thresholds = ruleset.thresholds
+    fired_rows = _fired_rows()  # the table compiled on first use; a failure here is loud
     try:
-        fired = _fired_rows()(report, thresholds)
+        fired = fired_rows(report, thresholds)
     except Exception:  # a broken built-in: find it, rule by rule, below
         return _assess_one_by_one(report, ruleset)
     about = ruleset._derived["about"]  # each row's, computed once by the ruleset
@@ -302,7 +303,8 @@ def _run(each: Rule, report: SymptomReport) -> Finding | None:
 
 
 def _assess_one_by_one(report: SymptomReport, ruleset: Ruleset) -> Assessment:
-    """The slow path after a built-in rule raised: run each alone, then raise for the first."""
+    """The slow path after the compiled table raised: run each rule alone; raise for the first
+    that fails, or answer when none does (the table raised on a sign no rule needed)."""
     derived = ruleset._derived
     failed: tuple[str, BaseException] | None = None
     findings = []
@@ -326,5 +328,6 @@ def _assess_one_by_one(report: SymptomReport, ruleset: Ruleset) -> Assessment:
     extra_failed, extra = _run_extra(report, ruleset)
     findings = sorted(findings + extra, key=_most_urgent_first)
     failed = failed or extra_failed
-    assert failed is not None
+    if failed is None:  # only the compiled table failed: every rule, run alone, answered
+        return _assessment(report, ruleset, findings)
     raise RuleError(failed[0], partial=_assessment(report, ruleset, findings)) from failed[1]
