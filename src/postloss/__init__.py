@@ -16,12 +16,14 @@ from postloss.errors import (
     InvalidReportError,
     InvalidRuleError,
     InvalidThresholdsError,
+    PluginError,
     PostlossError,
     Problem,
     ReportClassError,
     RuleError,
     UnknownItemError,
     UnknownLocaleError,
+    UnknownPluginError,
 )
 
 if TYPE_CHECKING:
@@ -89,6 +91,7 @@ __all__ = [
     "InvalidThresholdsError",
     "Management",
     "PainTrend",
+    "PluginError",
     "PostlossError",
     "Problem",
     "ReportClassError",
@@ -100,6 +103,7 @@ __all__ = [
     "Thresholds",
     "UnknownItemError",
     "UnknownLocaleError",
+    "UnknownPluginError",
     "Urgency",
     "__version__",
     "assess",
