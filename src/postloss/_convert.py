@@ -149,13 +149,18 @@ def _format(error: BaseException, cls: type | None) -> str:
     return format_exception(error, cls)
 
 
-def describe(error: Exception) -> list[str]:
-    """Turn a structuring error into ``"path: message"`` lines, one per problem."""
+def describe(error: Exception, *, at: str = "") -> list[str]:
+    """Turn a structuring error into ``"path: message"`` lines, one per problem.
+
+    *at* is the path of the value that was structured, put before each problem's own path.
+    """
     if not isinstance(error, cattrs.BaseValidationError):
-        return [_format(error, None)]
+        return [f"{at}: {_format(error, None)}" if at else _format(error, None)]
     lines = []
     for line in transform_error(error, path="$", format_exception=_format):
         message, _, path = line.rpartition(" @ ")
         path = path.removeprefix("$").removeprefix(".")
+        if at:
+            path = f"{at}{path}" if path.startswith("[") or not path else f"{at}.{path}"
         lines.append(f"{path}: {message}" if path else message)
     return lines

@@ -12,7 +12,7 @@ from typing import Any, TypeVar, overload
 
 import attrs
 
-from postloss._ids import is_slug
+from postloss._ids import is_namespaced, is_slug
 from postloss._urgency import Urgency
 from postloss.errors import ContentError, UnknownItemError
 
@@ -244,10 +244,10 @@ def content_problems(content: object) -> list[str]:
     *content* is a :class:`Guide` or the raw tables of a content file, so that
     the same checks guard hand-built and evolved guides and report, beside the
     type errors, the problems of a content file that does not structure. Checks:
-    slug ids unique across all items; every ``related`` id and every ``sources``
-    id (a :class:`Source`) resolves; every red flag cites a source; exactly one
-    action per :class:`~postloss.Urgency`; loss stages in ascending, non-overlapping
-    weeks; source URLs are ``https://``.
+    ids unique across all items, each a slug or a namespaced id (``"acme/x"``); every
+    ``related`` id and every ``sources`` id (a :class:`Source`) resolves; every red
+    flag cites a source; exactly one action per :class:`~postloss.Urgency`; loss
+    stages in ascending, non-overlapping weeks; source URLs are ``https://``.
     """
     problems = []
     first_use: dict[str, str] = {}
@@ -257,7 +257,7 @@ def content_problems(content: object) -> list[str]:
         id = _field(item, "id")
         if not isinstance(id, str):
             continue
-        if not is_slug(id):
+        if not (is_slug(id) or is_namespaced(id)):
             problems.append(f"{path}.id: {id!r} is not a slug (lower-case words joined by '-')")
         if id in first_use:
             problems.append(f"{path}.id: duplicate id {id!r}, first used at {first_use[id]}")
@@ -367,6 +367,15 @@ class Guide:
     reasons: dict[str, str] = attrs.field(factory=dict, hash=False)
     #: The words of each clause a reason lists, by clause id.
     clauses: dict[str, str] = attrs.field(factory=dict, hash=False)
+    #: The names of the overlays applied to make this guide, in order (see :meth:`overlay`).
+    overlays: tuple[str, ...] = ()
+    #: What may still be in another locale than ``locale``: the ids of items whose text an
+    #: overlay in this locale did not give, then the paths of other texts (``"disclaimer"``,
+    #: ``"reasons.heavy-bleeding"``, ``"clauses.chills"``).
+    fallbacks: tuple[str, ...] = ()
+    #: What an overlay translated from another content version than ``content_version``
+    #: (its ``based_on``): ids and paths as in ``fallbacks``. Such text may be out of date.
+    stale: tuple[str, ...] = ()
     _index: dict[str, Item] = attrs.field(init=False, repr=False, eq=False)
     _actions: dict[Urgency, UrgencyAction] = attrs.field(init=False, repr=False, eq=False)
 
@@ -376,6 +385,37 @@ class Guide:
             raise ContentError(f"Guide(locale={self.locale!r})", problems)
         object.__setattr__(self, "_index", {item.id: item for item in self.items()})
         object.__setattr__(self, "_actions", {action.urgency: action for action in self.actions})
+
+    def overlay(self, text: str, *, name: str) -> "Guide":
+        """This guide with the overlay *text* applied: translated or added content.
+
+        *text* is TOML with the tables of a content file plus an ``[overlay]`` table
+        (``locale``, ``based_on``: the content version it was made from). An item
+        with an existing id gets the person-facing text it gives; a new namespaced
+        id (``"acme/opening-hours"``) adds an item. A floor, kind, urgency, sources
+        list, related ids or number cannot change. The result has the overlay's
+        locale and this guide's content version, and records *name* in
+        ``overlays``; ``fallbacks`` and ``stale`` say what is untranslated or out of
+        date. Every problem raises :class:`~postloss.ContentError` at once, each
+        with its path.
+
+        >>> from postloss import load_guide
+        >>> spanish = load_guide().overlay('''
+        ... [overlay]
+        ... locale = "es"
+        ... based_on = "2026.11.26"
+        ... [[red_flags]]
+        ... id = "heavy-bleeding"
+        ... title = "Sangrado abundante"
+        ... ''', name="example.toml")
+        >>> spanish.lookup("heavy-bleeding").title, spanish.locale, spanish.overlays
+        ('Sangrado abundante', 'es', ('example.toml',))
+        >>> "heavy-bleeding" in spanish.fallbacks  # its text is still in English
+        True
+        """
+        from postloss.guide._overlay import apply_overlay  # deferred: only for overlays
+
+        return apply_overlay(self, text, name=name)
 
     def items(self) -> tuple[Item, ...]:
         """Every item in guide order: sections, content, then sources and actions."""

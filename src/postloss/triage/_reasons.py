@@ -13,29 +13,10 @@ import enum
 import re
 from collections.abc import Mapping
 
+from postloss._templates import PLACEHOLDER, malformed, placeholders
+
+# The parser lives below the guide, which checks translated templates with it too.
 __all__ = ["malformed", "placeholders", "render"]
-
-_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
-
-
-def placeholders(template: str) -> frozenset[str]:
-    """The fact names *template* quotes.
-
-    >>> sorted(placeholders("pain {pain_score}/10 at or above {severe_pain}/10"))
-    ['pain_score', 'severe_pain']
-    """
-    return frozenset(_PLACEHOLDER.findall(template))
-
-
-def malformed(template: str) -> list[str]:
-    """The braces of *template* that are no placeholder, e.g. ``{report.x}`` or ``{0}``.
-
-    >>> malformed("pain {pain_score}, {report.pain_score}")
-    ['{report.pain_score}']
-    """
-    return [
-        found for found in re.findall(r"\{[^{}]*\}", template) if not _PLACEHOLDER.fullmatch(found)
-    ]
 
 
 def render(template: str, facts: Mapping[str, object], clauses: Mapping[str, str]) -> str:
@@ -59,7 +40,7 @@ def render(template: str, facts: Mapping[str, object], clauses: Mapping[str, str
             return ", ".join(render(clauses.get(str(c), str(c)), facts, clauses) for c in value)
         return _show(name, value, temperatures)
 
-    return _PLACEHOLDER.sub(replace, template)
+    return PLACEHOLDER.sub(replace, template)
 
 
 def _decimals(value: float, temperatures: set[float]) -> int:

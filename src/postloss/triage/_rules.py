@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import importlib
 import inspect
-import re
 import typing
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
 
-from postloss._ids import is_slug
+from postloss._ids import NAMESPACED, is_slug
 from postloss._urgency import Urgency
 from postloss.errors import InvalidRuleError
 from postloss.triage._fields import fields_by_name
@@ -22,8 +21,6 @@ __all__ = ["Rule", "rule"]
 
 #: A reason: a template naming report fields (``"{pain_score}/10"``), or a function of it.
 Reason = str | Callable[[Any], str]
-#: A namespaced id: a project's slug, a slash, the rule's slug (``"acme/high-bp"``).
-NAMESPACED = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def _names(names: Sequence[str]) -> tuple[str, ...]:

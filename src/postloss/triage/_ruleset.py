@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from postloss._ids import NAMESPACED
 from postloss._urgency import Urgency
 from postloss.errors import ContentError, InvalidRuleError
 from postloss.guide import Guide, RedFlag, RemedyKind, load_guide
@@ -15,7 +16,7 @@ from postloss.triage._builtin import TABLE, BuiltinRule
 from postloss.triage._fields import fields_by_name, problems_of
 from postloss.triage._reasons import placeholders
 from postloss.triage._report import SymptomReport
-from postloss.triage._rules import NAMESPACED, Rule
+from postloss.triage._rules import Rule
 from postloss.triage._signs import CLAUSES
 from postloss.triage._thresholds import Thresholds
 
