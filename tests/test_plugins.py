@@ -21,6 +21,7 @@ from postloss import (
     assess,
     default_rules,
 )
+from postloss.guide import FaqEntry, RedFlag
 from postloss.plugins import PluginKind, available
 
 FIXTURES = Path(__file__).parent / "fixtures" / "plugins"
@@ -203,3 +204,88 @@ def test_a_locale_neither_packaged_nor_in_a_plugin_is_an_unknown_locale_error(
         postloss.plugins.load_guide("xx")
     with pytest.raises(postloss.UnknownLocaleError, match="not list"):
         postloss.plugins.load_guide(["en"])  # type: ignore[arg-type]
+
+
+def test_content_gives_the_overlay_text_a_plugin_names(install: Install) -> None:
+    install("good")
+    assert {"fake-esperanto", "fake-notes"} <= set(available(CONTENT))
+    text = postloss.plugins.content("fake-notes")
+    assert type(text) is str
+    guide = postloss.load_guide().overlay(text, name="fake-notes")
+    assert guide.lookup("fake/note", FaqEntry).answer == "The fake-notes content plugin."
+
+
+def test_plugins_load_guide_applies_every_content_plugin_of_the_locale_in_name_order(
+    install: Install,
+) -> None:
+    install("good")
+    guide = postloss.plugins.load_guide("en")
+    in_english = [
+        name
+        for name in available(CONTENT)
+        if 'locale = "en"' in postloss.plugins.content(name)  # the example's acme too
+    ]
+    assert "fake-notes" in in_english
+    assert guide.overlays == tuple(sorted(in_english))
+    assert guide.locale == "en"
+    assert guide.lookup("fake/note", FaqEntry).question == "Who added this note?"
+    assert guide.lookup("heavy-bleeding") == postloss.load_guide().lookup("heavy-bleeding")
+    assert postloss.plugins.load_guide("en") is guide  # cached
+
+
+def test_a_plugin_translation_is_found_by_load_guide_only_once_plugins_is_imported() -> None:
+    code = (
+        "import postloss\n"
+        "try:\n"
+        "    postloss.load_guide('eo')\n"
+        "except postloss.UnknownLocaleError:\n"
+        "    print('not without plugins')\n"
+        "import postloss.plugins\n"
+        "print(postloss.load_guide('eo').overlays)\n"
+    )
+    assert _run(code, FIXTURES / "good").splitlines() == [
+        "not without plugins",
+        "('fake-esperanto',)",
+    ]
+
+
+def test_a_plugin_translation_assesses_heavy_bleeding_as_an_emergency_in_its_words(
+    install: Install,
+) -> None:
+    install("good")
+    for guide in (postloss.load_guide("eo"), postloss.plugins.load_guide("eo")):
+        assert guide.locale == "eo"
+        assert guide.content_version == postloss.load_guide().content_version
+        assert guide.lookup("heavy-bleeding").title == "Forta sangado"
+        assert guide.lookup("heavy-bleeding", RedFlag).floor is Urgency.EMERGENCY
+        rules = default_rules(guide=guide)
+        assessment = assess(SymptomReport(bleeding=Bleeding.HEAVY), rules=rules)
+        assert assessment.urgency is Urgency.EMERGENCY
+        assert "heavy-bleeding" in assessment.red_flags
+        action = guide.lookup(assessment.action, postloss.guide.UrgencyAction)
+        assert action.text == "Serĉu urĝan helpon nun: voku la lokan urĝan numeron."
+        assert "heavy-bleeding" in guide.fallbacks  # its text is still English
+
+
+def test_several_plugins_in_one_unpackaged_locale_are_no_single_translation(
+    install: Install,
+) -> None:
+    install("good", "twin")
+    with pytest.raises(PluginError, match=r"fake-ia-one, fake-ia-two.*load_guide"):
+        postloss.load_guide("ia")
+    guide = postloss.plugins.load_guide("ia")  # applies them all, in order
+    assert guide.overlays == ("fake-ia-one", "fake-ia-two")
+    assert guide.lookup("heavy-bleeding").title == "Sanguination forte"
+    assert guide.lookup("fake/nota", FaqEntry).answer == "Le plugin fake-ia-two."
+
+
+def test_a_content_plugin_that_lowers_a_floor_is_refused_naming_it(install: Install) -> None:
+    install("floor")
+    text = postloss.plugins.content("floor-lowering")  # it loads: the overlay is refused
+    with pytest.raises(postloss.ContentError, match=r"red_flags\[heavy-bleeding\]\.floor"):
+        postloss.load_guide().overlay(text, name="floor-lowering")
+    with pytest.raises(PluginError, match="content plugin 'floor-lowering'") as caught:
+        postloss.plugins.load_guide("en")
+    assert isinstance(caught.value.__cause__, postloss.ContentError)
+    assert "heavy-bleeding" in str(caught.value)
+    assert postloss.load_guide().lookup("heavy-bleeding", RedFlag).floor is Urgency.EMERGENCY

@@ -6,7 +6,7 @@ import pytest
 
 import postloss
 
-MODULES = ["postloss", "postloss.errors", "postloss.guide", "postloss.triage"]
+MODULES = ["postloss", "postloss.errors", "postloss.guide", "postloss.plugins", "postloss.triage"]
 
 
 @pytest.mark.parametrize("module_name", MODULES)
@@ -24,7 +24,7 @@ def test_error_hierarchy() -> None:
     for name in ("InvalidReportError", "InvalidThresholdsError", "InvalidRuleError"):
         assert issubclass(getattr(postloss, name), postloss.PostlossError)
         assert issubclass(getattr(postloss, name), ValueError)
-    for name in ("UnknownItemError", "UnknownLocaleError"):
+    for name in ("UnknownItemError", "UnknownLocaleError", "UnknownPluginError"):
         assert issubclass(getattr(postloss, name), LookupError)
         assert issubclass(getattr(postloss, name), postloss.PostlossError)
 

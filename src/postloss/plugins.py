@@ -10,6 +10,15 @@ A package offers them through two entry-point groups in its ``pyproject.toml``:
 ``import postloss`` never imports this module, and importing it loads no plugin:
 :func:`available` lists names without importing anything, :func:`rules` and
 :func:`content` import the one named, and :func:`load_guide` the content plugins.
+
+Importing this module is also the one step that lets :func:`postloss.load_guide` find
+translations installed as plugins: it adds a translation source to the guide
+(``postloss.guide.add_translation_source``), consulted only for a locale that has no
+packaged content, and reading the content plugins only then. Without it, and so after a
+plain ``import postloss``, only packaged content is ever loaded. :func:`load_guide` here
+goes further: it also applies the content plugins that add to a locale, such as a
+clinic's phone number.
+
 A plugin that is not installed raises :class:`~postloss.UnknownPluginError`; one
 that fails to import, names the wrong type or gives rules or content that postloss
 refuses raises :class:`~postloss.PluginError` naming it, with the original error as
@@ -36,6 +45,7 @@ from postloss.errors import (
     UnknownLocaleError,
     UnknownPluginError,
 )
+from postloss.guide._load import add_translation_source
 
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
@@ -176,6 +186,29 @@ def _locale_of(name: str, text: str) -> str:
     return locale
 
 
+def _contents() -> dict[str, str]:
+    """The text of every installed content plugin, by name (each checked by :func:`content`)."""
+    return {name: content(name) for name in available(PluginKind.CONTENT)}
+
+
+def _in_locale(locale: str, texts: dict[str, str]) -> list[tuple[str, str]]:
+    return [(name, text) for name, text in texts.items() if _locale_of(name, text) == locale]
+
+
+def _translation(locale: str) -> tuple[str, str] | None:
+    """The translation source added to the guide: the one content plugin in *locale*."""
+    found = _in_locale(locale, _contents())
+    if len(found) > 1:
+        names = ", ".join(name for name, _ in found)
+        raise PluginError(
+            names,
+            PluginKind.CONTENT.value,
+            f"several content plugins are in locale {locale!r}, so none is its translation; "
+            f"postloss.plugins.load_guide({locale!r}) applies them all, in order",
+        )
+    return found[0] if found else None
+
+
 _LOADING = threading.Lock()
 
 
@@ -189,7 +222,7 @@ def load_guide(locale: str = "en") -> Guide:
     plugin is read to learn its locale, so a broken one raises :class:`PluginError`
     whatever the locale asked for. Raises :class:`~postloss.UnknownLocaleError` when
     neither a packaged guide nor a plugin has *locale*. Cached, like
-    :func:`postloss.load_guide`, which never looks at plugins.
+    :func:`postloss.load_guide`, which applies no content plugin but a translation.
 
     >>> load_guide("xx")
     Traceback (most recent call last):
@@ -207,8 +240,8 @@ def _load_guide(locale: str) -> Guide:
     from postloss.guide import load_guide as packaged
     from postloss.guide import locales
 
-    texts = {name: content(name) for name in available(PluginKind.CONTENT)}
-    chosen = [(name, text) for name, text in texts.items() if _locale_of(name, text) == locale]
+    texts = _contents()
+    chosen = _in_locale(locale, texts)
     if locale in locales() or not chosen:
         try:
             guide = packaged(locale)
@@ -226,3 +259,6 @@ def _load_guide(locale: str) -> Guide:
         except ContentError as error:
             raise PluginError(name, PluginKind.CONTENT.value, str(error)) from error
     return guide
+
+
+add_translation_source(_translation)

@@ -12,11 +12,11 @@ import functools
 import sys
 from pathlib import Path
 
-import acme_clinic
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import acme_clinic
 import postloss.plugins
 from postloss import Assessment, Rule, RuleError, Ruleset, SymptomReport, Urgency, assess
 from postloss import default_rules as built_in_rules

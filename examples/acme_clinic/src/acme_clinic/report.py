@@ -17,7 +17,7 @@ class AcmeReport(postloss.SymptomReport):
     Traceback (most recent call last):
     ...
     postloss.errors.InvalidReportError: invalid symptom report (1 problem(s)):
-      - on_anticoagulants: must be true or false, got 'yes'
+      - on_anticoagulants: expected true or false, got str 'yes'
     """
 
     on_anticoagulants: bool | None = postloss.field(
