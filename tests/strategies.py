@@ -1,13 +1,16 @@
 """Hypothesis strategies over the whole valid input space, and beyond it for errors."""
 
 import enum
+import json
+import re
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
 from hypothesis import strategies as st
 
 import postloss
-from postloss import SymptomReport, Thresholds
+from postloss import SymptomReport, Thresholds, Urgency
 from postloss.triage._fields import ReportField, fields_by_name
 
 
@@ -373,3 +376,206 @@ def downstream_rules(
             )
         )
     return tuple(made)
+
+
+# --- Content overlays (issue 9): translations, additions and attempted changes -------------
+
+#: The lists of items in a guide, by their path in a content file.
+ITEM_LISTS = (
+    "sections",
+    "causes",
+    "timeline.stages",
+    "timeline_factors",
+    "expected_recovery",
+    "remedies",
+    "red_flags",
+    "emotional_support",
+    "faq",
+    "actions",
+    "sources",
+)
+#: The guide's own texts beside its items, by their path in a content file.
+GUIDE_TEXTS = ("title", "disclaimer", "overview", "timeline.typical_duration")
+#: Text an overlay may give; no braces, so that no placeholder is made by chance.
+_CHARACTERS = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="{}")
+person_text = st.builds(
+    str.__add__, st.sampled_from(["Sangrado", "Dolor", "Fièvre", "熱", "x"]), st.text(_CHARACTERS)
+)
+namespaced_ids = st.from_regex(r"[a-z][a-z0-9]{0,5}/[a-z][a-z0-9]{0,7}", fullmatch=True)
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+
+
+def text_fields(list_path: str) -> tuple[str, ...]:
+    """The person-facing text fields of the items at *list_path*, as DESIGN.md lists them."""
+    return {"faq": ("question", "answer"), "red_flags": ("title", "text", "action")}.get(
+        list_path, ("title", "text")
+    )
+
+
+def guide_lists(guide: postloss.Guide) -> dict[str, tuple[Any, ...]]:
+    """The items of *guide* by list path, in guide order."""
+    lists = {}
+    for path in ITEM_LISTS:
+        node: Any = guide
+        for key in path.split("."):
+            node = getattr(node, key)
+        lists[path] = tuple(node)
+    return lists
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # JSON's escapes are TOML's too
+    if isinstance(value, int):
+        return str(value)
+    return "[" + ", ".join(_toml_value(each) for each in value) + "]"
+
+
+def toml_text(data: Mapping[str, Any], prefix: str = "") -> str:
+    """*data* (tables, arrays of tables, strings, numbers, lists) as TOML text."""
+    lines, tables = [], []
+    for key, value in data.items():
+        name = key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key)
+        path = f"{prefix}.{name}" if prefix else name
+        if isinstance(value, dict):
+            tables.append(f"[{path}]\n{toml_text(value, path)}")
+        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            tables += [f"[[{path}]]\n{toml_text(each, path)}" for each in value]
+        else:
+            lines.append(f"{name} = {_toml_value(value)}")
+    return "\n".join([*lines, *tables]) + "\n"
+
+
+@attrs.frozen(kw_only=True)
+class OverlayPlan:
+    """An overlay's text, with what it gives and what it tries to change."""
+
+    text: str
+    locale: str
+    based_on: str
+    #: Existing item ids, with the text fields the overlay gives for each.
+    translated: dict[str, tuple[str, ...]]
+    #: Paths of the guide's own texts and templates it gives (``"reasons.heavy-bleeding"``).
+    paths: tuple[str, ...]
+    #: Namespaced ids it adds, with their list.
+    added: dict[str, str]
+    #: Red flags whose floor it tries to change.
+    floor_changes: tuple[str, ...]
+    #: Templates whose placeholder it drops.
+    dropped: tuple[str, ...]
+
+    @property
+    def valid(self) -> bool:
+        """Whether the overlay should be accepted."""
+        return not self.floor_changes and not self.dropped
+
+
+@st.composite
+def overlay_plans(draw: st.DrawFn, base: postloss.Guide, *, changes: bool = True) -> OverlayPlan:
+    """Any overlay of *base*: translations of random items and texts, namespaced additions.
+
+    With *changes*, some overlays also try to change a red flag's floor or drop a
+    template's placeholder, which must be refused.
+    """
+    lists = guide_lists(base)
+    home = {item.id: path for path, items in lists.items() for item in items}
+    entries: dict[str, dict[str, Any]] = {}
+    translated: dict[str, tuple[str, ...]] = {}
+    for id in draw(st.lists(st.sampled_from(sorted(home)), unique=True, max_size=12)):
+        fields = draw(st.lists(st.sampled_from(text_fields(home[id])), unique=True, min_size=1))
+        entries[id] = {"id": id, **{field: draw(person_text) for field in fields}}
+        translated[id] = tuple(fields)
+    floors = draw(_floor_changes(base, entries)) if changes and draw(st.booleans()) else ()
+    added: dict[str, str] = {}
+    for id in draw(st.lists(namespaced_ids.filter(lambda id: base.get(id) is None), max_size=3)):
+        path = draw(
+            st.sampled_from(["sections", "causes", "emotional_support", "faq", "red_flags"])
+        )
+        entries[id] = _addition(draw, id, path, lists)
+        added[id] = home[id] = path
+    tables: dict[str, Any] = {}
+    for id, entry in entries.items():
+        path = home[id]
+        target = tables.setdefault("timeline", {}) if path.startswith("timeline.") else tables
+        target.setdefault(path.rpartition(".")[2], []).append(entry)
+    texts, paths = draw(_guide_texts(tables))
+    dropped: list[str] = []
+    for table in ("reasons", "clauses"):
+        keys = st.sampled_from(sorted(getattr(base, table)))
+        for key in draw(st.lists(keys, unique=True, max_size=8)):
+            names = sorted(set(_PLACEHOLDER.findall(getattr(base, table)[key])))
+            if changes and names and draw(st.integers(0, 9)) == 0:
+                names.remove(draw(st.sampled_from(names)))
+                dropped.append(f"{table}.{key}")
+            else:
+                paths.append(f"{table}.{key}")
+            words = [draw(person_text), *(f"{{{name}}}" for name in names)]
+            tables.setdefault(table, {})[key] = " ".join(words)
+    locale = draw(st.sampled_from(["es", "fr", "pt-BR", base.locale]))
+    based_on = draw(st.sampled_from([base.content_version, "2020.01.01"]))
+    header = {"overlay": {"locale": locale, "based_on": based_on}}
+    return OverlayPlan(
+        text=toml_text({**texts, **header, **tables}),  # texts before the first table
+        locale=locale,
+        based_on=based_on,
+        translated=translated,
+        paths=tuple(dict.fromkeys(paths)),
+        added=added,
+        floor_changes=floors,
+        dropped=tuple(dict.fromkeys(dropped)),
+    )
+
+
+@st.composite
+def _floor_changes(
+    draw: st.DrawFn, base: postloss.Guide, entries: dict[str, dict[str, Any]]
+) -> tuple[str, ...]:
+    """Red flags whose floor the overlay tries to change (none, half the time)."""
+    flags = [flag.id for flag in base.red_flags]
+    changed = draw(st.lists(st.sampled_from(flags), unique=True, max_size=2))
+    for id in changed:
+        old = base.lookup(id, postloss.guide.RedFlag).floor
+        new = draw(st.sampled_from([level for level in Urgency if level != old]))
+        entries.setdefault(id, {"id": id})["floor"] = new.label
+    if draw(st.booleans()):  # restating a floor unchanged is allowed
+        flag = draw(st.sampled_from(base.red_flags))
+        entries.setdefault(flag.id, {"id": flag.id}).setdefault("floor", flag.floor.label)
+    return tuple(changed)
+
+
+@st.composite
+def _guide_texts(draw: st.DrawFn, tables: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The guide's own texts an overlay gives (``typical_duration`` goes into *tables*)."""
+    texts: dict[str, Any] = {}
+    paths = draw(st.lists(st.sampled_from(GUIDE_TEXTS), unique=True))
+    for path in paths:
+        value: Any = draw(st.lists(person_text, min_size=1, max_size=2))
+        value = value if path == "overview" else value[0]
+        if path == "timeline.typical_duration":
+            tables.setdefault("timeline", {})["typical_duration"] = value
+        else:
+            texts[path] = value
+    return texts, list(paths)
+
+
+def _addition(
+    draw: st.DrawFn, id: str, path: str, lists: Mapping[str, tuple[Any, ...]]
+) -> dict[str, Any]:
+    """A valid new item with namespaced *id* for the list at *path*."""
+    if path == "faq":
+        known = sorted(item.id for items in lists.values() for item in items)
+        related = draw(st.lists(st.sampled_from(known), unique=True, max_size=3))
+        return {
+            "id": id,
+            "question": draw(person_text),
+            "answer": draw(person_text),
+            "related": related,
+        }
+    entry: dict[str, Any] = {"id": id, "title": draw(person_text), "text": draw(person_text)}
+    if path == "red_flags":
+        sources = sorted(source.id for source in lists["sources"])
+        entry["floor"] = draw(st.sampled_from(list(Urgency))).label
+        entry["sources"] = draw(st.lists(st.sampled_from(sources), unique=True, min_size=1))
+    return entry

@@ -201,7 +201,7 @@ class _Overlay:
         self._header(raw.pop("overlay", None))
         for key, value in raw.items():
             if key in ("title", "disclaimer"):
-                self._text(key, value, key)
+                self._guide_text(key, value)
             elif key == "overview":
                 self._overview(value)
             elif key == "timeline":
@@ -264,9 +264,12 @@ class _Overlay:
             self.problems.append(f"{path}: empty text; leave it out to keep the base's text")
             return None
         self.given.add((key, field))
-        if not field and path in ("title", "disclaimer", "timeline.typical_duration"):
-            self.texts[path] = value
         return value
+
+    def _guide_text(self, path: str, value: object) -> None:
+        """One of the guide's own texts: ``title``, ``disclaimer``, the typical duration."""
+        if (text := self._text(path, value, path)) is not None:
+            self.texts[path] = text
 
     def _overview(self, value: object) -> None:
         if not isinstance(value, list) or not value:
@@ -282,7 +285,7 @@ class _Overlay:
             return
         for key, each in value.items():
             if key == "typical_duration":
-                self._text("timeline.typical_duration", each, "timeline.typical_duration")
+                self._guide_text("timeline.typical_duration", each)
             elif key == "stages":
                 self._list("timeline.stages", each)
             else:
@@ -431,7 +434,7 @@ class _Overlay:
 
     def _complete(self, key: str, required: dict[str, tuple[str, ...]]) -> bool:
         """Whether the overlay gave every text of *key*."""
-        return all((key, field) in self.given for field in required[key])
+        return all((key, field) in self.given for field in required.get(key, ()))
 
     def _fallbacks(self, required: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
         """What is not known to be in the overlay's locale: not given by it, nor before."""
