@@ -115,7 +115,7 @@ def test_an_unknown_plugin_is_an_unknown_plugin_error_listing_the_installed(
     ) as caught:
         postloss.plugins.rules("fake-bad")
     assert isinstance(caught.value, LookupError)
-    assert "fake-good, fake-raising" in str(caught.value)
+    assert "fake-good, fake-linked, fake-raising" in str(caught.value)
     with pytest.raises(UnknownPluginError, match="content plugin 'fake-good'"):
         postloss.plugins.content("fake-good")  # a rules plugin is no content plugin
 
@@ -128,6 +128,7 @@ def test_an_unknown_plugin_is_an_unknown_plugin_error_listing_the_installed(
         ("broken-strays", "must name a tuple of Rules, it holds str", None),
         ("broken-bare-id", "must be namespaced, e.g. 'acme/bare-id'", postloss.InvalidRuleError),
         ("broken-weak", "below the floor emergency", postloss.InvalidRuleError),
+        ("broken-flag-typo", "'heavy-bleding' is not a red flag", postloss.InvalidRuleError),
         ("broken-missing-module", "cannot load 'fake_nowhere_plugins:RULES'", ImportError),
         ("broken-missing-name", "cannot load.*AttributeError", AttributeError),
         ("broken-exploding", "RuntimeError: the plugin exploded", RuntimeError),
@@ -289,3 +290,19 @@ def test_a_content_plugin_that_lowers_a_floor_is_refused_naming_it(install: Inst
     assert isinstance(caught.value.__cause__, postloss.ContentError)
     assert "heavy-bleeding" in str(caught.value)
     assert postloss.load_guide().lookup("heavy-bleeding", RedFlag).floor is Urgency.EMERGENCY
+
+
+def test_a_rule_linked_to_a_red_flag_of_a_content_plugin_is_checked_with_that_guide(
+    install: Install,
+) -> None:
+    install("good")
+    linked = postloss.plugins.rules("fake-linked")  # the packaged guide lacks its flag
+    with pytest.raises(postloss.InvalidRuleError, match="'fake/wound-redness' is not a red flag"):
+        default_rules().extended(*linked)
+    guide = postloss.plugins.load_guide("en")
+    assert guide.lookup("fake/wound-redness", RedFlag).floor is Urgency.URGENT
+    with pytest.raises(postloss.ContentError, match="red flag 'fake/wound-redness' has no rule"):
+        default_rules(guide=guide)
+    rules = postloss.Ruleset(guide=guide, extra=linked)
+    report = SymptomReport(discharge=postloss.Discharge.UNUSUAL)
+    assert "fake/wound-redness" in assess(report, rules=rules).red_flags

@@ -12,9 +12,10 @@ A package offers them through two entry-point groups in its ``pyproject.toml``:
 :func:`content` import the one named, and :func:`load_guide` the content plugins.
 
 Importing this module is also the one step that lets :func:`postloss.load_guide` find
-translations installed as plugins: it adds a translation source to the guide
-(``postloss.guide.add_translation_source``), consulted only for a locale that has no
-packaged content, and reading the content plugins only then. Without it, and so after a
+translations installed as plugins: it registers a translation source with the guide
+(``postloss.guide._load.add_translation_source``, so that the guide never imports this
+module), consulted only for a locale that has no packaged content, and reading the
+content plugins only then. Without it, and so after a
 plain ``import postloss``, only packaged content is ever loaded. :func:`load_guide` here
 goes further: it also applies the content plugins that add to a locale, such as a
 clinic's phone number.
@@ -125,14 +126,19 @@ def rules(name: str) -> tuple[Rule, ...]:
 
     The entry point must name a non-empty tuple of :class:`~postloss.Rule`, which
     :meth:`~postloss.Ruleset.extended` accepts: namespaced, unique ids, red-flag
-    links that meet the flag's floor, report classes that agree. Add them with
-    ``default_rules().extended(*postloss.plugins.rules(name))``.
+    links that meet the flag's floor, report classes that agree. The packaged guide
+    is the one checked against, except for a link to a namespaced red flag it does
+    not have (one that a content overlay adds): that link is checked when you make a
+    ruleset with the guide that has the flag, ``Ruleset(guide=guide, extra=rules)``.
 
     >>> rules("no-such-plugin")
     Traceback (most recent call last):
     ...
     postloss.errors.UnknownPluginError: rules plugin 'no-such-plugin': not installed; ...
     """
+    import attrs
+
+    from postloss._ids import is_namespaced
     from postloss.triage import Rule, default_rules
 
     loaded = _load(PluginKind.RULES, name)
@@ -143,8 +149,16 @@ def rules(name: str) -> tuple[Rule, ...]:
         raise PluginError(name, kind, "names an empty tuple: a rules plugin must give rules")
     if strays := [type(each).__name__ for each in loaded if not isinstance(each, Rule)]:
         raise PluginError(name, kind, f"must name a tuple of Rules, it holds {', '.join(strays)}")
+    base = default_rules()
+    # A link to a red flag that only the app's guide has is checked with that guide.
+    checkable = [
+        attrs.evolve(each, red_flag=None)
+        if is_namespaced(each.red_flag) and base.guide.get(str(each.red_flag)) is None
+        else each
+        for each in loaded
+    ]
     try:
-        default_rules().extended(*loaded)
+        base.extended(*checkable)
     except PostlossError as error:
         raise PluginError(name, kind, f"its rules are refused: {error}") from error
     return loaded
