@@ -7,6 +7,7 @@ table fails here, whichever side it drifted on.
 
 import postloss
 from postloss import Urgency
+from postloss.guide import RedFlag
 from tests import oracle
 
 
@@ -102,3 +103,17 @@ def test_the_oracle_is_consistent_with_itself() -> None:
             if oracle.FLAG_OF[rule_id] == flag_id
         ]
         assert floor == min(levels), flag_id
+
+
+def test_thoughts_of_self_harm_point_to_crisis_lines_with_their_sources() -> None:
+    """H18: the red flag's own action gives the crisis lines, each from a cited source."""
+    guide = postloss.load_guide()
+    flag = guide.lookup("self-harm-thoughts", RedFlag)
+    assessment = postloss.assess(postloss.SymptomReport(self_harm_thoughts=True))
+    assert assessment.urgency is Urgency.EMERGENCY
+    assert flag.id in assessment.red_flags
+    assert flag.action is not None
+    # UK and Ireland: NHS 111 (mental health option) and Samaritans; US: 988.
+    for number in ("111", "116 123", "988"):
+        assert number in flag.action
+    assert {"samaritans", "988-lifeline", "nhs-mental-health-crisis"} <= set(flag.sources)

@@ -1,6 +1,8 @@
 """The curated public surface: every exported name imports and is documented."""
 
 import importlib
+import subprocess
+import sys
 
 import pytest
 
@@ -41,3 +43,15 @@ def test_every_lazily_imported_name_is_public_and_resolves() -> None:
 def test_unknown_attribute_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no_such_name"):
         postloss.no_such_name  # noqa: B018
+
+
+def test_importing_assess_leaves_the_guide_and_cattrs_for_first_use() -> None:
+    """What ``from postloss import assess`` pays: not the guide's models, not cattrs."""
+    probe = (
+        "import sys; from postloss import assess; "
+        "print(sorted(m for m in sys.modules if m.startswith(('postloss.guide', 'cattrs'))))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], check=True, capture_output=True, text=True
+    ).stdout
+    assert loaded.strip() == "[]"

@@ -1,5 +1,7 @@
 """What to do now: the report, thresholds, rules and assess(). Pure; no I/O."""
 
+from typing import TYPE_CHECKING
+
 from postloss.triage._assess import Assessment, Finding, assess
 from postloss.triage._fields import ReportField, bounded, field, report_fields
 from postloss.triage._report import (
@@ -12,9 +14,11 @@ from postloss.triage._report import (
 )
 from postloss.triage._rules import Rule, rule
 from postloss.triage._ruleset import Ruleset, default_rules
-from postloss.triage._table import decision_table
 from postloss.triage._thresholds import Thresholds
-from postloss.triage._unanswered import unanswered
+
+if TYPE_CHECKING:
+    from postloss.triage._table import decision_table
+    from postloss.triage._unanswered import unanswered
 
 __all__ = [
     "Assessment",
@@ -38,3 +42,16 @@ __all__ = [
     "rule",
     "unanswered",
 ]
+
+#: Imported on first use, to keep ``from postloss import assess`` cheap.
+_LAZY = {"decision_table": "postloss.triage._table", "unanswered": "postloss.triage._unanswered"}
+
+
+def __getattr__(name: str) -> object:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'postloss.triage' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value

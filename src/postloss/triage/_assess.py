@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
@@ -15,39 +16,137 @@ from postloss.errors import (
     ReportClassError,
     RuleError,
 )
-from postloss.triage._builtin import TABLE
+from postloss.triage._builtin import TABLE, BuiltinRule
+from postloss.triage._compile import compile_rows
 from postloss.triage._reasons import placeholders, render
 from postloss.triage._report import SymptomReport
 from postloss.triage._rules import Rule
 from postloss.triage._ruleset import Ruleset, default_rules
+from postloss.triage._signs import Evidence
+from postloss.triage._thresholds import Thresholds
 
 __all__ = ["Assessment", "Finding", "assess"]
 
 _NO_CLAUSES: Mapping[str, str] = {}
 
 
-@attrs.frozen
+#: What a finding says besides its facts: rule id, urgency, red flag, template, clause words.
+About = tuple[str, Urgency, "str | None", str, Mapping[str, str]]
+#: Where a built-in finding's facts come from until they are read.
+Source = tuple[Evidence, SymptomReport, Thresholds]
+
+
+@attrs.frozen(init=False, eq=False, repr=False)  # built for speed; compared and shown below
 class Finding:
     """One rule that fired: its id, its urgency, its red flag (a guide id) and why.
 
     ``facts`` holds the values and thresholds the reason quotes, as data, so an
     app can render or translate it; ``reason`` renders ``template`` with them (a
-    built-in rule's words come from the guide in use, in its locale).
+    built-in rule's words come from the guide in use, in its locale). A built-in
+    finding works its facts out when they are first read.
     """
 
-    rule_id: str
-    urgency: Urgency
-    red_flag_id: str | None
-    template: str
-    facts: dict[str, Any] = attrs.field(factory=dict, hash=False)
-    clauses: Mapping[str, str] = attrs.field(
-        default=_NO_CLAUSES, eq=False, hash=False, repr=False, kw_only=True
-    )
+    _about: About
+    _facts: dict[str, Any] | None
+    _source: Source | None
+
+    def __init__(
+        self,
+        rule_id: str,
+        urgency: Urgency,
+        red_flag_id: str | None,
+        template: str,
+        facts: dict[str, Any] | None = None,
+        *,
+        clauses: Mapping[str, str] = _NO_CLAUSES,
+    ) -> None:
+        _SET_ABOUT(self, (rule_id, urgency, red_flag_id, template, clauses))
+        _SET_FACTS(self, {} if facts is None else facts)
+        _SET_SOURCE(self, None)
+
+    @property
+    def rule_id(self) -> str:
+        """The id of the rule that fired."""
+        return self._about[0]
+
+    @property
+    def urgency(self) -> Urgency:
+        """The urgency the rule calls for."""
+        return self._about[1]
+
+    @property
+    def red_flag_id(self) -> str | None:
+        """The guide's id of the red flag the rule enforces, if any."""
+        return self._about[2]
+
+    @property
+    def template(self) -> str:
+        """The reason's template: its words, naming its facts as ``{name}``."""
+        return self._about[3]
+
+    @property
+    def clauses(self) -> Mapping[str, str]:
+        """The words of each clause ``{signs}`` may list, from the guide in use."""
+        return self._about[4]
+
+    @property
+    def facts(self) -> dict[str, Any]:
+        """The values and thresholds the reason quotes, by name."""
+        facts = self._facts
+        if facts is None:
+            assert self._source is not None
+            evidence, report, thresholds = self._source
+            facts = evidence(report, thresholds)
+            _SET_FACTS(self, facts)  # the same every time: pure
+        return facts
 
     @property
     def reason(self) -> str:
         """The reason, quoting the value and the threshold: "temperature 38.4 °C / …"."""
         return render(self.template, self.facts, self.clauses)
+
+    def _key(self) -> tuple[object, ...]:
+        return (*self._about[:4], self.facts)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._about[:4])
+
+    def __repr__(self) -> str:
+        return (
+            f"Finding(rule_id={self.rule_id!r}, urgency={self.urgency!r}, "
+            f"red_flag_id={self.red_flag_id!r}, template={self.template!r}, "
+            f"facts={self.facts!r})"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_finding, (self._about, self.facts))
+
+
+_SET_ABOUT, _SET_FACTS, _SET_SOURCE = (
+    Finding.__dict__[name].__set__ for name in ("_about", "_facts", "_source")
+)
+
+
+def _finding(about: About, facts: dict[str, Any]) -> Finding:
+    rule_id, urgency, red_flag_id, template, clauses = about
+    return Finding(rule_id, urgency, red_flag_id, template, facts, clauses=clauses)
+
+
+def _built_in_finding(about: About, source: Source) -> Finding:
+    """A built-in rule's finding, its facts worked out when first read (the fast path)."""
+    finding = _NEW(Finding)
+    _SET_ABOUT(finding, about)
+    _SET_FACTS(finding, None)
+    _SET_SOURCE(finding, source)
+    return finding
+
+
+_NEW = object.__new__
 
 
 @attrs.frozen(kw_only=True)
@@ -106,21 +205,12 @@ def assess(report: SymptomReport, *, rules: Ruleset | None = None) -> Assessment
         )
     thresholds = ruleset.thresholds
     try:
-        fired = [row for row in TABLE if row.predicate(report, thresholds)]
+        fired = _fired_rows()(report, thresholds)
     except Exception:  # a broken built-in: find it, rule by rule, below
         return _assess_one_by_one(report, ruleset)
-    derived = ruleset._derived  # computed once by the ruleset for this
-    reasons, clauses = derived["reasons"], derived["clauses"]
+    about = ruleset._derived["about"]  # each row's, computed once by the ruleset
     findings = [
-        Finding(
-            row.id,
-            row.urgency,
-            row.red_flag,
-            reasons[row.id],
-            row.evidence(report, thresholds),
-            clauses=clauses,
-        )
-        for row in fired
+        _built_in_finding(about[row.id], (row.evidence, report, thresholds)) for row in fired
     ]
     if ruleset.extra:
         failed, extra = _run_extra(report, ruleset)
@@ -133,6 +223,12 @@ def assess(report: SymptomReport, *, rules: Ruleset | None = None) -> Assessment
     return _assessment(report, ruleset, findings)
 
 
+@functools.cache
+def _fired_rows() -> Callable[[SymptomReport, Thresholds], list[BuiltinRule]]:
+    """The built-in table compiled into one function (``_compile.py``), on first use."""
+    return compile_rows(TABLE)[0]
+
+
 def _most_urgent_first(finding: Finding) -> int:
     return -finding.urgency
 
@@ -141,8 +237,8 @@ def _assessment(report: SymptomReport, ruleset: Ruleset, findings: list[Finding]
     derived = ruleset._derived
     urgency = findings[0].urgency if findings else Urgency.SELF_CARE
     if findings:
-        fired = {finding.red_flag_id for finding in findings}
-        watch_for = tuple(flag for flag in derived["red_flags"] if flag not in fired)
+        fired = frozenset([finding.red_flag_id for finding in findings])
+        watch_for = derived["watch_for"].get(fired) or _watch_for(derived, fired)
     else:
         watch_for = derived["red_flags"]
     weeks = report.weeks_pregnant
@@ -156,6 +252,18 @@ def _assessment(report: SymptomReport, ruleset: Ruleset, findings: list[Finding]
         watch_for=watch_for,
         outlook=outlook + factors if factors else outlook,
     )
+
+
+def _watch_for(derived: dict[str, Any], fired: frozenset[str | None]) -> tuple[str, ...]:
+    """The red flags not among *fired*, in the guide's order; kept for the next report."""
+    watch_for = tuple(flag for flag in derived["red_flags"] if flag not in fired)
+    if len(derived["watch_for"]) < _WATCH_FOR_KEPT:
+        derived["watch_for"][fired] = watch_for
+    return watch_for
+
+
+#: How many sets of fired red flags a ruleset keeps its watch-for list for.
+_WATCH_FOR_KEPT = 4096
 
 
 def _run_extra(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import enum
 from collections.abc import Mapping
 from typing import Any, TypeVar
@@ -237,28 +236,21 @@ class SymptomReport:
 install_init(SymptomReport, InvalidReportError, protected=SymptomReport)
 
 
-@attrs.frozen
-class _Parser:
-    """What parse_report() needs of a class: its enums by value, and its integer fields."""
-
-    enums: Mapping[str, Mapping[object, enum.Enum]]
-    integers: frozenset[str]
+#: Per report class, what parse_report() converts: each enum field's members by value,
+#: and ``None`` for each integer field (an integral float becomes an int).
+_CONVERSIONS: dict[type, dict[str, Mapping[object, enum.Enum] | None]] = {}
 
 
-_PARSERS: dict[type, _Parser] = {}
-
-
-def _parser(cls: type) -> _Parser:
-    found = _PARSERS.get(cls)
+def _conversions(cls: type) -> dict[str, Mapping[object, enum.Enum] | None]:
+    found = _CONVERSIONS.get(cls)
     if found is None:
-        specs = fields_by_name(cls).values()
-        enums = {
-            spec.name: {member.value: member for member in spec.type}
-            for spec in specs
-            if issubclass(spec.type, enum.Enum)
-        }
-        integers = frozenset(spec.name for spec in specs if spec.type is int)
-        found = _PARSERS[cls] = _Parser(enums, integers)
+        found = {}
+        for spec in fields_by_name(cls).values():
+            if issubclass(spec.type, enum.Enum):
+                found[spec.name] = {member.value: member for member in spec.type}
+            elif spec.type is int:
+                found[spec.name] = None
+        _CONVERSIONS[cls] = found
     return found
 
 
@@ -287,24 +279,19 @@ def parse_report(data: object, cls: type[_R] = SymptomReport) -> _R:  # type: ig
         raise InvalidReportError(
             [Problem("$", "not_object", f"expected an object of report fields, got {kind}")]
         )
-    parser = _parser(cls)
-    values = dict(data)
-    for name, members in parser.enums.items():
-        if name in values:
-            with contextlib.suppress(TypeError):  # unhashable: the constructor names it
-                values[name] = members.get(values[name], values[name])
-    for name in parser.integers & values.keys():
-        value = values[name]
-        if type(value) is float and value.is_integer():
-            values[name] = int(value)
-    if not all(type(key) is str for key in values):
-        values = _string_keys_only(values)
+    conversions = _conversions(cls)
+    values = {}
+    for name, given in data.items():  # one pass over what was given
+        if type(name) is not str:  # a keyword must be a string: reported as unknown
+            values[shown(name)] = given
+        elif name not in conversions:
+            values[name] = given
+        elif (members := conversions[name]) is None:  # JSON's integral number is an int
+            integral = type(given) is float and given.is_integer()
+            values[name] = int(given) if integral else given
+        else:
+            try:
+                values[name] = members.get(given, given)
+            except TypeError:  # unhashable: the constructor names it
+                values[name] = given
     return cls(**values)
-
-
-def _string_keys_only(values: dict[Any, Any]) -> dict[str, Any]:
-    """*values* with each key that is not a string replaced by its short repr.
-
-    Keyword names must be strings; the constructor reports the placeholders as unknown.
-    """
-    return {key if type(key) is str else shown(key): value for key, value in values.items()}

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from postloss._ids import NAMESPACED
 from postloss._urgency import Urgency
 from postloss.errors import ContentError, InvalidRuleError
-from postloss.guide import Guide, RedFlag, RemedyKind, load_guide
 from postloss.triage._builtin import TABLE, BuiltinRule
 from postloss.triage._fields import fields_by_name, problems_of
 from postloss.triage._reasons import placeholders
@@ -19,6 +19,9 @@ from postloss.triage._report import SymptomReport
 from postloss.triage._rules import Rule
 from postloss.triage._signs import CLAUSES
 from postloss.triage._thresholds import Thresholds
+
+if TYPE_CHECKING:  # the guide (and cattrs with it) is imported when a ruleset is first built
+    from postloss.guide import Guide
 
 __all__ = ["Ruleset", "default_rules"]
 
@@ -31,6 +34,13 @@ _QUOTABLE = frozenset(
     {"signs", *attrs.fields_dict(Thresholds)}
     | {spec.name for spec in fields_by_name(SymptomReport).values() if spec.type in (int, float)}
 )
+
+
+def _guide() -> ModuleType:
+    """The guide package, imported on first use so that importing triage stays cheap."""
+    import postloss.guide
+
+    return postloss.guide
 
 
 def _rules(rules: Iterable[Rule]) -> tuple[Rule, ...]:
@@ -51,7 +61,7 @@ class Ruleset:
 
     thresholds: Thresholds = attrs.field(factory=Thresholds)
     extra: tuple[Rule, ...] = attrs.field(default=(), converter=_rules)
-    guide: Guide = attrs.field(factory=load_guide, repr=False)
+    guide: Guide = attrs.field(factory=lambda: _guide().load_guide(), repr=False)
     #: Every rule, the built-in ones first.
     rules: tuple[BuiltinRule | Rule, ...] = attrs.field(init=False, repr=False, eq=False)
     #: The report class every report must be an instance of (the most derived one needed).
@@ -68,7 +78,7 @@ class Ruleset:
             from postloss.errors import InvalidThresholdsError
 
             raise InvalidThresholdsError(smuggled)
-        if not isinstance(self.guide, Guide):
+        if not isinstance(self.guide, _guide().Guide):
             raise InvalidRuleError(f"guide must be a Guide, got {type(self.guide).__name__}")
         object.__setattr__(self, "rules", (*TABLE, *self.extra))
         problems = self._rule_problems()
@@ -101,7 +111,7 @@ class Ruleset:
         if candidate.red_flag is None:
             return []
         flag = self.guide.get(candidate.red_flag)
-        if not isinstance(flag, RedFlag):
+        if not isinstance(flag, _guide().RedFlag):
             return [f"rule {candidate.id!r}: {candidate.red_flag!r} is not a red flag of the guide"]
         if candidate.urgency < flag.floor:
             return [
@@ -154,16 +164,23 @@ class Ruleset:
     def _derive(self) -> dict[str, Any]:
         """What every assessment shows for this ruleset, computed once."""
         guide = self.guide
+        self_care = _guide().RemedyKind.SELF_CARE
         stages = {
             week: tuple(stage.id for stage in guide.timeline.stages if stage.covers(week))
             for week in range(1, 24)
         }
         return {
-            "actions": {urgency: guide.action_for(urgency).id for urgency in Urgency},
-            "self_care": tuple(r.id for r in guide.remedies if r.kind is RemedyKind.SELF_CARE),
+            # a tuple indexed by the urgency: an enum's hash is slow, its index is not
+            "actions": tuple(guide.action_for(urgency).id for urgency in Urgency),
+            "watch_for": {},  # the watch-for list of each set of fired red flags seen
+            "self_care": tuple(r.id for r in guide.remedies if r.kind is self_care),
             "red_flags": tuple(flag.id for flag in guide.red_flags),
             "stages": stages,
             "factors": tuple((id, field) for id, field in _FACTORS if guide.get(id) is not None),
+            "about": {
+                row.id: (row.id, row.urgency, row.red_flag, guide.reasons[row.id], guide.clauses)
+                for row in TABLE
+            },
             "reasons": guide.reasons,
             "clauses": guide.clauses,
         }
@@ -221,5 +238,5 @@ def default_rules(*, thresholds: Thresholds | None = None, guide: Guide | None =
         return _default_ruleset()
     return Ruleset(
         thresholds=Thresholds() if thresholds is None else thresholds,
-        guide=load_guide() if guide is None else guide,
+        guide=_guide().load_guide() if guide is None else guide,
     )

@@ -34,8 +34,6 @@ __all__ = [
 
 R = SymptomReport
 T = Thresholds
-_SOME_BLEEDING = frozenset(Bleeding) - {Bleeding.NONE}
-_PAIN_GOING_ON = frozenset({PainTrend.STABLE, PainTrend.WORSENING})
 
 
 def measured_fever(r: R, t: T) -> bool:
@@ -65,7 +63,7 @@ def heavy_bleeding(r: R, t: T) -> bool:
 def any_bleeding(r: R, t: T) -> bool:
     """Any bleeding, spotting included, by any of the bleeding inputs (a pad soaked at all)."""
     return (
-        r.bleeding in _SOME_BLEEDING
+        (r.bleeding is not None and r.bleeding is not Bleeding.NONE)
         or (r.pads_soaked_per_hour is not None and r.pads_soaked_per_hour > 0)
         or heavy_bleeding(r, t)
     )
@@ -96,7 +94,8 @@ def in_pain(r: R) -> bool:
     """
     return (
         (r.pain_score is not None and r.pain_score >= 1)
-        or r.pain_trend in _PAIN_GOING_ON
+        or r.pain_trend is PainTrend.STABLE
+        or r.pain_trend is PainTrend.WORSENING
         or (r.pain_trend is PainTrend.IMPROVING and r.pain_score is None)
         or r.pain_relieved_by_medication is not None
         or r.pain_limits_daily_activities is True

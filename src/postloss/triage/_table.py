@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
-from postloss.guide import Guide, RedFlag
 from postloss.triage._fields import fields_by_name
 from postloss.triage._ruleset import Ruleset, default_rules
 from postloss.triage._thresholds import Thresholds
+
+if TYPE_CHECKING:
+    from postloss.guide import Guide
 
 __all__ = ["decision_table"]
 
@@ -41,6 +45,8 @@ def decision_table(rules: Ruleset | None = None) -> str:
     >>> print(decision_table().splitlines()[0])
     # Decision table
     """
+    from postloss.guide import RedFlag  # imported on first use: see docs/performance.md
+
     ruleset = default_rules() if rules is None else rules
     guide = ruleset.guide
     lines = [

@@ -1,6 +1,5 @@
-"""Behaviour the other triage tests left open, found by mutation testing (docs/testing.md)."""
+"""Rules, rulesets and assess(): how downstream rules are made, checked and run."""
 
-import datetime
 import re
 from typing import Any
 
@@ -11,8 +10,6 @@ import postloss
 from postloss import (
     InvalidReportError,
     InvalidRuleError,
-    InvalidThresholdsError,
-    PostlossError,
     RuleError,
     Ruleset,
     SymptomReport,
@@ -20,146 +17,9 @@ from postloss import (
     Urgency,
     assess,
     default_rules,
-    parse_report,
     rule,
 )
 from postloss.triage import decision_table
-
-
-@attrs.frozen(kw_only=True)
-class NoteReport(SymptomReport):
-    """A downstream report with a free-text field."""
-
-    note: str | None = None
-
-
-# -- field definitions -------------------------------------------------------------------------
-
-
-def test_fields_default_to_not_reported_and_explain_their_bounds() -> None:
-    """Fields are defined at import time; listed first in [tool.mutmut], mutmut runs this test.
-
-    mutmut attributes code that runs while test modules are imported (the fields' definitions
-    and the specs read from them) to the first test of its run, so this one checks them.
-    """
-    for report in (SymptomReport(), NoteReport()):  # a downstream report's fields too
-        for field in attrs.fields(type(report)):
-            assert getattr(report, field.name) is (None if field.default is None else False)
-    defaults = Thresholds()
-    assert (defaults.fever_c, defaults.severe_pain) == (38.0, 7)  # CLINICAL.md's lines
-    with pytest.raises(InvalidReportError) as caught:
-        SymptomReport(pain_score=11, weeks_pregnant=24)
-    problems = {problem.path: str(problem) for problem in caught.value.problems}
-    assert problems.keys() == {"pain_score", "weeks_pregnant"}
-    assert problems["pain_score"].endswith("got 11")  # no note to add
-    weeks = problems["weeks_pregnant"]
-    assert weeks.endswith(")")
-    assert "stillbirth" in weeks  # CLINICAL.md: a loss at 24 weeks or later is a stillbirth
-
-
-# -- reports: the constructor and the parser agree ---------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "data",
-    [
-        {"pain_score": "7"},
-        {"pain_score": True},
-        {"pain_score": 7.5},
-        {"temperature_c": "38"},
-        {"temperature_c": False},
-        {"chills": 1},
-        {"chills": "yes"},
-        {"temperature_c": float("nan")},
-        {"temperature_c": float("-inf")},
-        {"pain_score": "7", "chills": 0, "temperature_c": "hot"},
-    ],
-)
-def test_constructor_and_parser_describe_a_wrong_type_alike(data: dict[str, object]) -> None:
-    with pytest.raises(InvalidReportError) as parsed:
-        parse_report(data)
-    with pytest.raises(InvalidReportError) as constructed:
-        SymptomReport(**data)  # type: ignore[arg-type]
-    assert sorted(constructed.value.problems) == sorted(parsed.value.problems)
-    assert len(parsed.value.problems) == len(data)
-
-
-@pytest.mark.parametrize("value", [7, True, 1.5])
-def test_a_downstream_text_field_describes_a_wrong_type_alike(value: object) -> None:
-    with pytest.raises(InvalidReportError) as parsed:
-        parse_report({"note": value}, NoteReport)
-    with pytest.raises(InvalidReportError) as constructed:
-        NoteReport(note=value)  # type: ignore[arg-type]
-    assert constructed.value.problems == parsed.value.problems
-    assert str(parsed.value.problems[0]).startswith("note: ")
-
-
-def test_only_optional_fields_accept_none() -> None:
-    for field in attrs.fields(SymptomReport):
-        missing: dict[str, Any] = {field.name: None}
-        if field.default is None:
-            assert getattr(SymptomReport(**missing), field.name) is None
-            continue
-        with pytest.raises(InvalidReportError) as caught:
-            SymptomReport(**missing)
-        assert [problem.path for problem in caught.value.problems] == [field.name]
-
-
-def test_an_unknown_field_does_not_hide_the_problems_after_it() -> None:
-    with pytest.raises(InvalidReportError) as caught:
-        parse_report({"mood": "low", "pain_score": "7", "bleeding": "lots"})
-    fields = [problem.path for problem in caught.value.problems]
-    assert fields == ["mood", "pain_score", "bleeding"]
-
-
-def test_problems_with_the_arguments_come_in_the_order_of_the_arguments() -> None:
-    with pytest.raises(InvalidReportError) as caught:
-        SymptomReport(3, colour="red", mood="low")  # type: ignore[call-arg]
-    assert [problem.path for problem in caught.value.problems] == ["$", "colour", "mood"]
-
-
-@pytest.mark.parametrize(
-    ("name", "annotation"), [("seen_on", datetime.date | None), ("either", int | str | None)]
-)
-def test_field_types_other_than_scalars_and_enums_are_refused(
-    name: str, annotation: object
-) -> None:
-    """A date is no field type a report accepts, nor a union of two types: the class is refused."""
-    with pytest.raises(PostlossError, match=name) as caught:
-        attrs.make_class(
-            "BadReport",
-            {name: attrs.field(default=None, type=annotation)},  # type: ignore[call-overload]
-            bases=(SymptomReport,),
-            frozen=True,
-            kw_only=True,
-        )
-    assert not isinstance(caught.value, InvalidReportError)  # the class is wrong, not the data
-
-
-# -- thresholds --------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("name", "value"),
-    [
-        ("fever_c", 38.1),  # CLINICAL.md: a fever is 38.0 °C or more
-        ("severe_pain", 8),  # severe pain is 7/10 or more
-        ("prolonged_bleeding_days", 22),  # still bleeding more than 3 weeks after the loss
-        ("pregnancy_test_days", 22),  # the test is repeated 3 weeks after the loss
-    ],
-)
-def test_a_threshold_cannot_be_made_less_sensitive_than_the_clinical_line(
-    name: str, value: float
-) -> None:
-    setting: dict[str, Any] = {name: value}
-    with pytest.raises(InvalidThresholdsError) as caught:
-        Thresholds(**setting)
-    assert [problem.path for problem in caught.value.problems] == [name]
-
-
-def test_whole_number_thresholds_in_degrees_are_stored_as_floats() -> None:
-    assert type(Thresholds(fever_c=38).fever_c) is float
-
 
 # -- rules -------------------------------------------------------------------------------------
 
