@@ -46,7 +46,13 @@ fuzz: $(STAMP)
 
 # Regenerate the generated documents (a test fails when they are out of date).
 docs: $(STAMP)
-	$(PY) -c "import postloss.triage as t; print(t.decision_table(), end='')" > docs/rules.md
+	$(PY) -c "import postloss.interop.markdown as m; print(m.decision_table(), end='')" > docs/rules.md
+	$(PY) -c "import json; from postloss import SymptomReport as c; from postloss.interop.json \
+		import schema; print(json.dumps(schema(c), indent=2, ensure_ascii=False))" \
+		> docs/schemas/symptom-report.schema.json
+	$(PY) -c "import json; from postloss import Assessment as c; from postloss.interop.json \
+		import schema; print(json.dumps(schema(c), indent=2, ensure_ascii=False))" \
+		> docs/schemas/assessment.schema.json
 
 # The suite against the built wheel in a fresh venv, with src/ out of the way, so a data
 # file missing from the wheel fails.

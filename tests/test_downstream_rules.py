@@ -23,7 +23,7 @@ from postloss import (
     unanswered,
 )
 from postloss._ids import is_slug
-from postloss.triage import decision_table
+from postloss.interop.markdown import decision_table
 from postloss.triage._builtin import TABLE
 
 

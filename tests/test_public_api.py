@@ -8,7 +8,17 @@ import pytest
 
 import postloss
 
-MODULES = ["postloss", "postloss.errors", "postloss.guide", "postloss.plugins", "postloss.triage"]
+MODULES = [
+    "postloss",
+    "postloss.cli",
+    "postloss.errors",
+    "postloss.guide",
+    "postloss.interop.cds_hooks",
+    "postloss.interop.markdown",
+    "postloss.interop.schema_org",
+    "postloss.plugins",
+    "postloss.triage",
+]
 
 
 @pytest.mark.parametrize("module_name", MODULES)

@@ -19,7 +19,7 @@ from postloss import (
     default_rules,
     rule,
 )
-from postloss.triage import decision_table
+from postloss.interop.markdown import decision_table
 
 # -- rules -------------------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ import attrs
 
 import postloss
 from postloss import Thresholds, Urgency, default_rules
-from postloss.triage import decision_table
+from postloss.interop.markdown import decision_table
 from tests.oracle import FLOORS
 from tests.strategies import specs
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from postloss.errors import (
     ContentError,
+    InvalidAssessmentError,
     InvalidReportError,
     InvalidRuleError,
     InvalidThresholdsError,
@@ -86,6 +87,7 @@ __all__ = [
     "Discharge",
     "Finding",
     "Guide",
+    "InvalidAssessmentError",
     "InvalidReportError",
     "InvalidRuleError",
     "InvalidThresholdsError",

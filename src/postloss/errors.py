@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ContentError",
+    "InvalidAssessmentError",
     "InvalidReportError",
     "InvalidRuleError",
     "InvalidThresholdsError",
@@ -86,6 +87,13 @@ class InvalidReportError(_ProblemListError, ValueError):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         super().__init__("invalid symptom report", problems)
+
+
+class InvalidAssessmentError(_ProblemListError, ValueError):
+    """A stored assessment (e.g. JSON) is malformed; ``problems`` lists every problem."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        super().__init__("invalid assessment", problems)
 
 
 class InvalidThresholdsError(_ProblemListError, ValueError):

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = [
     "TranslationSource",
     "add_translation_source",
+    "guide_from_tables",
     "guide_from_toml",
     "load_guide",
     "locales",
@@ -165,6 +166,11 @@ def guide_from_toml(text: str, *, name: str = "<string>") -> Guide:
     if recorded := [key for key in ("overlays", "fallbacks", "stale") if key in raw]:
         problems = [f"{key}: set by Guide.overlay(), not by a content file" for key in recorded]
         raise ContentError(name, problems)
+    return guide_from_tables(raw, name=name)
+
+
+def guide_from_tables(raw: object, *, name: str) -> Guide:
+    """Build a :class:`Guide` from parsed tables (TOML or JSON), reporting every problem."""
     try:
         return converter().structure(raw, Guide)
     except (cattrs.BaseValidationError, ValueError, TypeError) as error:

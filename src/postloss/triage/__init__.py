@@ -17,7 +17,6 @@ from postloss.triage._ruleset import Ruleset, default_rules
 from postloss.triage._thresholds import Thresholds
 
 if TYPE_CHECKING:
-    from postloss.triage._table import decision_table
     from postloss.triage._unanswered import unanswered
 
 __all__ = [
@@ -34,7 +33,6 @@ __all__ = [
     "Thresholds",
     "assess",
     "bounded",
-    "decision_table",
     "default_rules",
     "field",
     "parse_report",
@@ -44,7 +42,7 @@ __all__ = [
 ]
 
 #: Imported on first use, to keep ``from postloss import assess`` cheap.
-_LAZY = {"decision_table": "postloss.triage._table", "unanswered": "postloss.triage._unanswered"}
+_LAZY = {"unanswered": "postloss.triage._unanswered"}
 
 
 def __getattr__(name: str) -> object:

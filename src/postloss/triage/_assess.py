@@ -49,6 +49,8 @@ class Finding:
     _about: About
     _facts: dict[str, Any] | None
     _source: Source | None
+    #: JSON and cattrs read and write a finding by its constructor's arguments.
+    __structure_by_init__ = True
 
     def __init__(
         self,
