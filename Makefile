@@ -2,8 +2,11 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-CHECKSUM := $(shell cat pyproject.toml | cksum | cut -d' ' -f1)
-# `make test` installs the package with its test extras; `make demo` only the package.
+# The example downstream package (installed by `make test`, its tests run with the suite).
+EXAMPLE := examples/acme_clinic
+CHECKSUM := $(shell cat pyproject.toml $(EXAMPLE)/pyproject.toml | cksum | cut -d' ' -f1)
+# `make test` installs the package with its test extras and the example; `make demo` only
+# the package.
 STAMP := $(VENV)/.installed-test-$(CHECKSUM)
 DEMO_STAMP := $(VENV)/.installed-demo-$(CHECKSUM)
 WHEEL_DIR := build/wheel-test
@@ -15,10 +18,11 @@ CHECK_PYTHON = @$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) an
 
 .PHONY: demo test fuzz docs wheel-test benchmark mutation clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(EXAMPLE)/pyproject.toml
 	$(CHECK_PYTHON)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -e $(EXAMPLE)
 	touch $@
 
 $(DEMO_STAMP): pyproject.toml
@@ -59,8 +63,12 @@ wheel-test: $(STAMP)
 	$(PYTHON) -m venv $(WHEEL_DIR)/venv
 	$(WHEEL_DIR)/venv/bin/python -m pip install --quiet --disable-pip-version-check \
 		"$$(ls $(WHEEL_DIR)/dist/postloss-*.whl)[test]"
+	$(WHEEL_DIR)/venv/bin/python -m pip install --quiet --disable-pip-version-check ./$(EXAMPLE)
+	mkdir -p $(WHEEL_DIR)/$(EXAMPLE)
 	cp -r tests docs benchmarks README.md pyproject.toml $(WHEEL_DIR)/
-	cd $(WHEEL_DIR) && venv/bin/python -m pytest -p no:cacheprovider tests docs README.md
+	cp -r $(EXAMPLE)/tests $(WHEEL_DIR)/$(EXAMPLE)/
+	cd $(WHEEL_DIR) && venv/bin/python -m pytest -p no:cacheprovider tests docs README.md \
+		$(EXAMPLE)/tests
 
 benchmark: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[bench]'

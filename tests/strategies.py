@@ -290,6 +290,94 @@ def answer_values(name: str) -> st.SearchStrategy[Any]:
     return st.deferred(build)
 
 
+# --- Arbitrary extensions (issue 9): downstream rules of every behaviour ------------------
+# (Added by the plugins branch, below everything else, so that merging touches nothing above.)
+
+
+class Behaviour(enum.Enum):
+    """How a drawn downstream rule behaves on a report."""
+
+    ALWAYS = "always"  # fires on every report
+    NEVER = "never"  # fires on none
+    ON_FIELD = "on-field"  # fires when a drawn field is truthy
+    RAISES = "raises"  # its predicate raises
+    NOT_BOOL = "not-bool"  # its predicate returns something else than a bool, always
+    BAD_REASON = "bad-reason"  # it fires, and its reason function raises
+
+
+#: The exceptions a broken downstream rule raises; AttributeError is the classic one
+#: (a rule reading a field its report lacks).
+RULE_ERRORS = (AttributeError, ZeroDivisionError, KeyError, ValueError, RuntimeError, TypeError)
+#: Behaviours of a rule that works.
+WORKING = (Behaviour.ALWAYS, Behaviour.NEVER, Behaviour.ON_FIELD)
+
+
+def _predicate(
+    behaviour: Behaviour, field: str, error: type[Exception], cls: type[SymptomReport]
+) -> Any:
+    """A predicate on *cls* that behaves as *behaviour*; a closure, as a downstream one may be."""
+
+    def predicate(report: SymptomReport) -> bool:
+        if behaviour is Behaviour.RAISES:
+            raise error(field)
+        if behaviour is Behaviour.NOT_BOOL:  # the field's value (None, a number…), or 0/1
+            value = getattr(report, field)
+            return int(value) if isinstance(value, bool) else value  # type: ignore[return-value]
+        return behaviour in (Behaviour.ALWAYS, Behaviour.BAD_REASON) or (
+            behaviour is Behaviour.ON_FIELD and bool(getattr(report, field))
+        )
+
+    predicate.__annotations__["report"] = cls  # the report class the rule needs
+    return predicate
+
+
+def _raising_reason(error: type[Exception]) -> Any:
+    def reason(report: SymptomReport) -> str:
+        raise error("reason")
+
+    return reason
+
+
+@st.composite
+def downstream_rules(
+    draw: st.DrawFn,
+    cls: type[SymptomReport] = SymptomReport,
+    behaviours: tuple[Behaviour, ...] = tuple(Behaviour),
+    min_size: int = 0,
+    max_size: int = 4,
+) -> tuple[postloss.Rule, ...]:
+    """*min_size* to *max_size* downstream rules over *cls*'s fields, each of any of *behaviours*.
+
+    Any urgency (``SELF_CARE`` included), some linked to a red flag at or above its
+    floor, reasons that quote a field or are functions. Whether one raises is up to the
+    test to find out, by running its predicate (and reason) itself.
+    """
+    floors = {flag.id: flag.floor for flag in postloss.load_guide().red_flags}
+    made = []
+    for position in range(draw(st.integers(min_size, max_size))):
+        behaviour = draw(st.sampled_from(behaviours))
+        field = draw(st.sampled_from(sorted(specs(cls))))
+        error = draw(st.sampled_from(RULE_ERRORS))
+        flag = draw(st.none() | st.sampled_from(sorted(floors)))  # ids: a flag is long
+        floor = postloss.Urgency.SELF_CARE if flag is None else floors[flag]
+        urgency = draw(st.sampled_from([u for u in postloss.Urgency if u >= floor]))
+        reason: Any
+        if behaviour is Behaviour.BAD_REASON:
+            reason = _raising_reason(error)
+        else:
+            reason = draw(st.sampled_from(["downstream rule fired", f"{field}: {{{field}}}"]))
+        made.append(
+            postloss.Rule(
+                id=f"acme/downstream-{position}",
+                urgency=urgency,
+                predicate=_predicate(behaviour, field, error, cls),
+                reason=reason,
+                red_flag=flag,
+            )
+        )
+    return tuple(made)
+
+
 # --- Content overlays (issue 9): translations, additions and attempted changes -------------
 
 #: The lists of items in a guide, by their path in a content file.

@@ -58,6 +58,7 @@ def test_assess_runs_in_a_process_pool_with_a_custom_ruleset() -> None:
         postloss.ContentError("x.toml", ["faq[0].id: bad"]),
         RuleError("acme/x"),
         ReportClassError("no"),
+        postloss.PluginError("acme", "rules", "cannot load 'acme_clinic.rules:RULES'"),
         postloss.UnknownItemError("no item"),
     ],
 )

@@ -16,6 +16,7 @@ MODULES = [
     "postloss.interop.cds_hooks",
     "postloss.interop.markdown",
     "postloss.interop.schema_org",
+    "postloss.plugins",
     "postloss.triage",
 ]
 
@@ -35,7 +36,7 @@ def test_error_hierarchy() -> None:
     for name in ("InvalidReportError", "InvalidThresholdsError", "InvalidRuleError"):
         assert issubclass(getattr(postloss, name), postloss.PostlossError)
         assert issubclass(getattr(postloss, name), ValueError)
-    for name in ("UnknownItemError", "UnknownLocaleError"):
+    for name in ("UnknownItemError", "UnknownLocaleError", "UnknownPluginError"):
         assert issubclass(getattr(postloss, name), LookupError)
         assert issubclass(getattr(postloss, name), postloss.PostlossError)
 

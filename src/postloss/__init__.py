@@ -17,12 +17,14 @@ from postloss.errors import (
     InvalidReportError,
     InvalidRuleError,
     InvalidThresholdsError,
+    PluginError,
     PostlossError,
     Problem,
     ReportClassError,
     RuleError,
     UnknownItemError,
     UnknownLocaleError,
+    UnknownPluginError,
 )
 
 if TYPE_CHECKING:
@@ -91,6 +93,7 @@ __all__ = [
     "InvalidThresholdsError",
     "Management",
     "PainTrend",
+    "PluginError",
     "PostlossError",
     "Problem",
     "ReportClassError",
@@ -102,6 +105,7 @@ __all__ = [
     "Thresholds",
     "UnknownItemError",
     "UnknownLocaleError",
+    "UnknownPluginError",
     "Urgency",
     "__version__",
     "assess",

@@ -18,12 +18,14 @@ __all__ = [
     "InvalidReportError",
     "InvalidRuleError",
     "InvalidThresholdsError",
+    "PluginError",
     "PostlossError",
     "Problem",
     "ReportClassError",
     "RuleError",
     "UnknownItemError",
     "UnknownLocaleError",
+    "UnknownPluginError",
 ]
 
 
@@ -105,6 +107,27 @@ class InvalidRuleError(PostlossError, ValueError):
     """A rule is malformed, or its id clashes with another rule's."""
 
 
+class PluginError(PostlossError):
+    """A plugin failed to load, or gave something that is not what its group needs.
+
+    ``name`` is the entry point's name, ``kind`` its kind (``"rules"`` or
+    ``"content"``, the group ``postloss.<kind>``) and ``reason`` what went wrong; the
+    original error, if any, is the ``__cause__``.
+
+    >>> str(PluginError("acme", "rules", "cannot import 'acme_clinic'"))
+    "rules plugin 'acme': cannot import 'acme_clinic'"
+    """
+
+    def __init__(self, name: str, kind: str, reason: str) -> None:
+        self.name = name
+        self.kind = kind
+        self.reason = reason
+        super().__init__(f"{kind} plugin {name!r}: {reason}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.name, self.kind, self.reason))
+
+
 class ReportClassError(PostlossError, TypeError):
     """A class given where a report class is expected is not one, or a ruleset needs another."""
 
@@ -137,3 +160,7 @@ class UnknownItemError(PostlossError, LookupError):
 
 class UnknownLocaleError(PostlossError, LookupError):
     """No guide content is packaged for the requested locale."""
+
+
+class UnknownPluginError(PluginError, LookupError):
+    """No plugin of the requested kind has that name."""

@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 import postloss
 from postloss import (
     InvalidReportError,
-    Rule,
     Ruleset,
     SymptomReport,
     Thresholds,
@@ -33,38 +32,13 @@ FLAG_FLOORS = {flag.id: flag.floor for flag in FLAGS}
 
 
 @st.composite
-def extra_rules(draw: st.DrawFn, cls: type[SymptomReport]) -> tuple[Rule, ...]:
-    """Downstream rules of any urgency over any field, some linked to a red flag."""
-    made = []
-    for position in range(draw(st.integers(0, 4))):
-        field = draw(st.sampled_from(sorted(specs(cls))))
-        always = draw(st.booleans())
-        flag = draw(st.none() | st.sampled_from(sorted(FLAG_FLOORS)))  # ids: a flag is long
-        floor = Urgency.SELF_CARE if flag is None else FLAG_FLOORS[flag]
-        urgency = draw(st.sampled_from([u for u in Urgency if u >= floor]))
-
-        def predicate(report: SymptomReport, field: str = field, always: bool = always) -> bool:
-            return always or bool(getattr(report, field))
-
-        made.append(
-            Rule(
-                id=f"acme/downstream-{position}",
-                urgency=urgency,
-                predicate=predicate,
-                reason="downstream rule fired",
-                red_flag=flag,
-            )
-        )
-    return tuple(made)
-
-
-@st.composite
 def extended_cases(draw: st.DrawFn) -> tuple[SymptomReport, Ruleset]:
     """Any threshold setting, a base or downstream report near its edges, any extension."""
     thresholds = draw(s.thresholds())
     cls = draw(st.sampled_from([SymptomReport, s.ClinicReport]))
     report = draw(s.reports(cls, thresholds))
-    rules = default_rules(thresholds=thresholds).extended(*draw(extra_rules(cls)))
+    extra = draw(s.downstream_rules(cls, behaviours=s.WORKING))
+    rules = default_rules(thresholds=thresholds).extended(*extra)
     return report, rules
 
 

@@ -198,16 +198,18 @@ class Ruleset:
         return attrs.evolve(self, extra=self.extra + rules)
 
     def describe(self) -> str:
-        """Which ruleset this is: the content version, thresholds and downstream rules.
+        """Which ruleset this is: its rules, thresholds, content and the report it needs.
 
         >>> default_rules().describe()
         'built-in rules, default thresholds, content 2026.11.26 (en)'
         """
         thresholds = "default" if self.thresholds == Thresholds() else "custom"
         extra = f" + {', '.join(rule.id for rule in self.extra)}" if self.extra else ""
+        needs = self.report_class
+        report = "" if needs is SymptomReport else f", for {needs.__module__}.{needs.__qualname__}"
         return (
             f"built-in rules{extra}, {thresholds} thresholds, "
-            f"content {self.guide.content_version} ({self.guide.locale})"
+            f"content {self.guide.content_version} ({self.guide.locale}){report}"
         )
 
     def __len__(self) -> int:
