@@ -303,8 +303,11 @@ def _run(each: Rule, report: SymptomReport) -> Finding | None:
 
 
 def _assess_one_by_one(report: SymptomReport, ruleset: Ruleset) -> Assessment:
-    """The slow path after the compiled table raised: run each rule alone; raise for the first
-    that fails, or answer when none does (the table raised on a sign no rule needed)."""
+    """The slow path after the compiled table raised: run each rule alone.
+
+    Raise for the first rule that fails, or answer when none does (the compiled table
+    raised on a sign no rule needed).
+    """
     derived = ruleset._derived
     failed: tuple[str, BaseException] | None = None
     findings = []
