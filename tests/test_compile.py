@@ -102,5 +102,5 @@ def test_assess_answers_by_the_predicates_when_the_compiled_table_raises(
     def broken(r: SymptomReport, t: Thresholds) -> list[Any]:
         raise ArithmeticError("a sign no rule needed")
 
-    monkeypatch.setattr(_assess, "_fired_rows", lambda: broken)
+    monkeypatch.setattr(_assess, "_FIRED_ROWS", broken)
     assert postloss.assess(report) == expected

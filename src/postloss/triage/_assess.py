@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -47,8 +46,8 @@ class Finding:
     """
 
     _about: About
-    _facts: dict[str, Any] | None
-    _source: Source | None
+    #: The facts, or, for a built-in finding not yet read, where to work them out.
+    _facts: dict[str, Any] | Source
     #: JSON and cattrs read and write a finding by its constructor's arguments.
     __structure_by_init__ = True
 
@@ -64,7 +63,6 @@ class Finding:
     ) -> None:
         _SET_ABOUT(self, (rule_id, urgency, red_flag_id, template, clauses))
         _SET_FACTS(self, {} if facts is None else facts)
-        _SET_SOURCE(self, None)
 
     @property
     def rule_id(self) -> str:
@@ -95,11 +93,11 @@ class Finding:
     def facts(self) -> dict[str, Any]:
         """The values and thresholds the reason quotes, by name."""
         facts = self._facts
-        if facts is None:
-            assert self._source is not None
-            evidence, report, thresholds = self._source
+        if type(facts) is tuple:
+            evidence, report, thresholds = facts
             facts = evidence(report, thresholds)
             _SET_FACTS(self, facts)  # the same every time: pure
+        assert type(facts) is dict
         return facts
 
     @property
@@ -129,9 +127,7 @@ class Finding:
         return (_finding, (self._about, self.facts))
 
 
-_SET_ABOUT, _SET_FACTS, _SET_SOURCE = (
-    Finding.__dict__[name].__set__ for name in ("_about", "_facts", "_source")
-)
+_SET_ABOUT, _SET_FACTS = (Finding.__dict__[name].__set__ for name in ("_about", "_facts"))
 
 
 def _finding(about: About, facts: dict[str, Any]) -> Finding:
@@ -143,8 +139,7 @@ def _built_in_finding(about: About, source: Source) -> Finding:
     """A built-in rule's finding, its facts worked out when first read (the fast path)."""
     finding = _NEW(Finding)
     _SET_ABOUT(finding, about)
-    _SET_FACTS(finding, None)
-    _SET_SOURCE(finding, source)
+    _SET_FACTS(finding, source)
     return finding
 
 
@@ -206,30 +201,50 @@ def assess(report: SymptomReport, *, rules: Ruleset | None = None) -> Assessment
             f"these rules need a {ruleset.report_class.__name__}, got a {type(report).__name__}"
         )
     thresholds = ruleset.thresholds
-    fired_rows = _fired_rows()  # the table compiled on first use; a failure here is loud
+    fired_rows = _FIRED_ROWS or _compile_table()  # on first use; a failure here is loud
     try:
         fired = fired_rows(report, thresholds)
     except Exception:  # a broken built-in: find it, rule by rule, below
         return _assess_one_by_one(report, ruleset)
-    about = ruleset._derived["about"]  # each row's, computed once by the ruleset
-    findings = [
+    derived = ruleset._derived  # what the ruleset worked out once
+    if not ruleset.extra:  # the fast path: the advice for these rows is worked out once
+        key = tuple(fired)
+        advice = derived["advice"].get(key) or _advice(derived, key)
+        urgency, abouts, action, self_care, watch_for = advice
+        findings = tuple(
+            [
+                _built_in_finding(about, (row.evidence, report, thresholds))
+                for about, row in zip(abouts, fired)  # noqa: B905  # equal by construction
+            ]
+        )
+        outlook = derived["outlooks"][report.weeks_pregnant, report.management is not None]
+        return Assessment(
+            urgency=urgency,
+            findings=findings,
+            action=action,
+            self_care=self_care,
+            watch_for=watch_for,
+            outlook=outlook,
+        )
+    about = derived["about"]
+    built_in = [
         _built_in_finding(about[row.id], (row.evidence, report, thresholds)) for row in fired
     ]
-    if ruleset.extra:
-        failed, extra = _run_extra(report, ruleset)
-        findings += extra
-        findings.sort(key=_most_urgent_first)
-        if failed is not None:
-            raise RuleError(failed[0], partial=_assessment(report, ruleset, findings)) from failed[
-                1
-            ]
-    return _assessment(report, ruleset, findings)
+    failed, extra = _run_extra(report, ruleset)
+    every = sorted(built_in + extra, key=_most_urgent_first)
+    if failed is not None:
+        raise RuleError(failed[0], partial=_assessment(report, ruleset, every)) from failed[1]
+    return _assessment(report, ruleset, every)
 
 
-@functools.cache
-def _fired_rows() -> Callable[[SymptomReport, Thresholds], list[BuiltinRule]]:
-    """The built-in table compiled into one function (``_compile.py``), on first use."""
-    return compile_rows(TABLE)[0]
+#: The built-in table compiled into one function (``_compile.py``), once it is first needed.
+_FIRED_ROWS: Callable[[SymptomReport, Thresholds], list[BuiltinRule]] | None = None
+
+
+def _compile_table() -> Callable[[SymptomReport, Thresholds], list[BuiltinRule]]:
+    global _FIRED_ROWS  # noqa: PLW0603  # set once; compiling twice gives the same function
+    _FIRED_ROWS = compile_rows(TABLE)[0]
+    return _FIRED_ROWS
 
 
 def _most_urgent_first(finding: Finding) -> int:
@@ -244,17 +259,35 @@ def _assessment(report: SymptomReport, ruleset: Ruleset, findings: list[Finding]
         watch_for = derived["watch_for"].get(fired) or _watch_for(derived, fired)
     else:
         watch_for = derived["red_flags"]
-    weeks = report.weeks_pregnant
-    outlook = derived["stages"][weeks] if weeks is not None else ()
-    factors = tuple(id for id, field in derived["factors"] if getattr(report, field) is not None)
     return Assessment(
         urgency=urgency,
         findings=tuple(findings),
         action=derived["actions"][urgency],
         self_care=derived["self_care"] if urgency < Urgency.URGENT else (),
         watch_for=watch_for,
-        outlook=outlook + factors if factors else outlook,
+        outlook=derived["outlooks"][report.weeks_pregnant, report.management is not None],
     )
+
+
+#: What an assessment shows for a set of built-in rows: urgency, each row's finding
+#: (id, urgency, red flag, template, clauses), action, self-care and watch-for.
+Advice = tuple[Urgency, tuple["About", ...], str, tuple[str, ...], tuple[str, ...]]
+
+
+def _advice(derived: dict[str, Any], fired: tuple[BuiltinRule, ...]) -> Advice:
+    """The advice for the built-in rows *fired* (most urgent first); kept for the next report."""
+    urgency = fired[0].urgency if fired else Urgency.SELF_CARE
+    flags: frozenset[str | None] = frozenset([row.red_flag for row in fired])
+    advice = (
+        urgency,
+        tuple(derived["about"][row.id] for row in fired),
+        derived["actions"][urgency],
+        derived["self_care"] if urgency < Urgency.URGENT else (),
+        derived["watch_for"].get(flags) or _watch_for(derived, flags),
+    )
+    if len(derived["advice"]) < _WATCH_FOR_KEPT:
+        derived["advice"][fired] = advice
+    return advice
 
 
 def _watch_for(derived: dict[str, Any], fired: frozenset[str | None]) -> tuple[str, ...]:

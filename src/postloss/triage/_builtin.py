@@ -31,7 +31,7 @@ T = Thresholds
 EMERGENCY, URGENT, ROUTINE = Urgency.EMERGENCY, Urgency.URGENT, Urgency.ROUTINE
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False)  # each row is one of a kind: compared by identity
 class BuiltinRule:
     """One row of the built-in table; rulesets run these before any rule of your own."""
 

@@ -25,7 +25,8 @@ if TYPE_CHECKING:  # the guide (and cattrs with it) is imported when a ruleset i
 
 __all__ = ["Ruleset", "default_rules"]
 
-#: The timeline factors a report can inform, with the field that informs each.
+#: The timeline factors a report can inform, with the field that informs each (the outlooks
+#: in ``Ruleset._derive`` are keyed by these two fields).
 _FACTORS = (("stage-of-pregnancy", "weeks_pregnant"), ("type-of-miscarriage", "management"))
 
 
@@ -169,14 +170,25 @@ class Ruleset:
             week: tuple(stage.id for stage in guide.timeline.stages if stage.covers(week))
             for week in range(1, 24)
         }
+        factors = tuple((id, field) for id, field in _FACTORS if guide.get(id) is not None)
         return {
             # a tuple indexed by the urgency: an enum's hash is slow, its index is not
             "actions": tuple(guide.action_for(urgency).id for urgency in Urgency),
             "watch_for": {},  # the watch-for list of each set of fired red flags seen
+            "advice": {},  # what to show for each set of built-in rows fired, once seen
             "self_care": tuple(r.id for r in guide.remedies if r.kind is self_care),
             "red_flags": tuple(flag.id for flag in guide.red_flags),
-            "stages": stages,
-            "factors": tuple((id, field) for id, field in _FACTORS if guide.get(id) is not None),
+            # the outlook for each stage (weeks, or None) and whether management is given
+            "outlooks": {
+                (week, managed): (stages[week] if week else ())
+                + tuple(
+                    id
+                    for id, field in factors
+                    if (week is not None if field == "weeks_pregnant" else managed)
+                )
+                for week in (None, *stages)
+                for managed in (False, True)
+            },
             "about": {
                 row.id: (row.id, row.urgency, row.red_flag, guide.reasons[row.id], guide.clauses)
                 for row in TABLE
