@@ -80,7 +80,7 @@ benchmark: $(STAMP)
 mutation: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check 'mutmut==3.8.1'
 	rm -rf mutants
-	HYPOTHESIS_PROFILE=dev $(VENV)/bin/mutmut run
+	HYPOTHESIS_PROFILE=mutation $(VENV)/bin/mutmut run
 	$(VENV)/bin/mutmut results
 	$(VENV)/bin/mutmut export-cicd-stats
 	$(PY) -c "import json; s = json.load(open('mutants/mutmut-cicd-stats.json')); \

@@ -1,4 +1,8 @@
-"""Hypothesis profiles, chosen by HYPOTHESIS_PROFILE: ``dev`` (default), ``ci``, ``thorough``."""
+"""Hypothesis profiles, chosen by HYPOTHESIS_PROFILE; ``dev`` is the default.
+
+``ci`` and ``thorough`` draw more examples; ``mutation`` (``make mutation``) fewer a mutant,
+since the deterministic tests kill most mutants.
+"""
 
 import os
 
@@ -9,4 +13,5 @@ settings.register_profile(
     "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile("thorough", max_examples=5000, deadline=None)
+settings.register_profile("mutation", max_examples=25, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))

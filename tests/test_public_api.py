@@ -7,6 +7,7 @@ import sys
 import pytest
 
 import postloss
+import postloss.triage
 
 MODULES = [
     "postloss",
@@ -50,9 +51,25 @@ def test_every_lazily_imported_name_is_public_and_resolves() -> None:
         assert getattr(postloss, name).__module__.startswith("postloss")
 
 
-def test_unknown_attribute_is_an_attribute_error() -> None:
-    with pytest.raises(AttributeError, match="no_such_name"):
-        postloss.no_such_name  # noqa: B018
+@pytest.mark.parametrize("module", [postloss, postloss.triage])
+def test_unknown_attribute_is_an_attribute_error(module: object) -> None:
+    name = getattr(module, "__name__", "")
+    with pytest.raises(AttributeError, match=f"module '{name}' has no attribute 'no_such_name'"):
+        module.no_such_name  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_a_lazily_imported_triage_name_is_the_one_its_module_defines() -> None:
+    import postloss.triage._unanswered as defining
+
+    fresh = subprocess.run(
+        [sys.executable, "-c", "import postloss.triage as t; print(t.unanswered.__module__)"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert fresh.strip() == defining.__name__
+    assert postloss.triage.unanswered is defining.unanswered
+    assert "unanswered" in vars(postloss.triage)  # kept after the first look-up
 
 
 def test_importing_assess_leaves_the_guide_and_cattrs_for_first_use() -> None:

@@ -88,6 +88,16 @@ def test_reports_and_assessments_pickle() -> None:
     assert pickle.loads(pickle.dumps(assessment)) == assessment
 
 
+def test_findings_read_back_from_a_pickle_give_the_same_reasons_in_the_same_words() -> None:
+    """A finding's clause words are not part of its equality; the reason shows them."""
+    es = postloss.load_guide("es")
+    rules = postloss.default_rules(guide=es)
+    report = SymptomReport(temperature_c=38.4, rapid_heartbeat=True, bleeding=Bleeding.HEAVY)
+    for finding in assess(report, rules=rules).findings:
+        copy = pickle.loads(pickle.dumps(finding))
+        assert (copy.reason, copy.clauses) == (finding.reason, finding.clauses)
+
+
 def test_findings_come_most_urgent_first_with_reasons_quoting_values() -> None:
     assessment = assess(SymptomReport(pain_score=8, temperature_c=38.4, days_since_loss=30))
     assert [f.urgency for f in assessment.findings] == sorted(
