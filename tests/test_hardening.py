@@ -129,3 +129,89 @@ def test_parse_report_refuses_a_class_that_is_no_report() -> None:
     for cls in (int, postloss.Thresholds):
         with pytest.raises(ReportClassError):
             parse_report({}, cls)  # type: ignore[type-var]
+
+
+@attrs.frozen(kw_only=True)
+class Rewriting(SymptomReport):
+    """A report whose post-init rewrites what it is told to, as a careless subclass might."""
+
+    rewrite: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.rewrite == "temperature":  # a built-in field, to an unsafe value
+            object.__setattr__(self, "temperature_c", float("nan"))
+        elif self.rewrite == "two":  # two built-in fields
+            object.__setattr__(self, "bleeding", None)
+            object.__setattr__(self, "pain_score", 0)
+        elif self.rewrite == "same":  # a built-in field, to an equal value
+            object.__setattr__(self, "pain_score", int("7"))
+        elif self.rewrite == "own":  # its own field, to one of the wrong type
+            object.__setattr__(self, "rewrite", 5)
+
+
+def test_every_built_in_field_a_post_init_changes_is_refused_by_name() -> None:
+    with pytest.raises(InvalidReportError) as caught:
+        Rewriting(rewrite="two", bleeding=Bleeding.HEAVY, pain_score=8)
+    changed = [p for p in caught.value.problems if p.code == "changed"]
+    assert sorted(p.path for p in changed) == ["bleeding", "pain_score"]
+    assert all("may not change a built-in field" in p.message for p in changed)
+    with pytest.raises(InvalidReportError, match="temperature_c"):
+        Rewriting(rewrite="temperature", temperature_c=39.0)
+
+
+def test_a_post_init_may_set_an_equal_value_and_its_own_fields_are_checked_again() -> None:
+    assert Rewriting(rewrite="same", pain_score=7).pain_score == 7
+    with pytest.raises(InvalidReportError) as caught:
+        Rewriting(rewrite="own")
+    assert [p.path for p in caught.value.problems] == ["rewrite"]
+    assert caught.value.problems[0].code != "changed"
+
+
+def fires_always(report: SymptomReport) -> bool:
+    """A plain module-level predicate, made into a rule by hand (pickled by value)."""
+    return True
+
+
+def test_a_module_level_rule_pickles_by_reference_and_any_other_by_value() -> None:
+    assert pickle.loads(pickle.dumps(always_routine)) is always_routine
+    by_value = postloss.Rule(
+        id="acme/by-value", urgency=Urgency.ROUTINE, predicate=fires_always, reason="x"
+    )
+    copy = pickle.loads(pickle.dumps(by_value))
+    assert copy == by_value
+    assert copy is not by_value
+
+    def local(report: SymptomReport) -> bool:
+        return True
+
+    local_rule = postloss.Rule(
+        id="acme/local", urgency=Urgency.ROUTINE, predicate=local, reason="x"
+    )
+    with pytest.raises((pickle.PicklingError, AttributeError)):
+        pickle.dumps(local_rule)  # a local function cannot be found again: not by reference
+
+
+def test_a_ruleset_with_its_own_guide_and_thresholds_pickles_with_them() -> None:
+    rules = default_rules(
+        thresholds=postloss.Thresholds(fever_c=37.8), guide=postloss.load_guide("es")
+    ).extended(always_routine)
+    copy = pickle.loads(pickle.dumps(rules))
+    assert copy == rules
+    assert (copy.guide.locale, copy.thresholds.fever_c) == ("es", 37.8)
+
+
+def test_the_built_in_rows_pickle_and_quote_the_same_facts() -> None:
+    from postloss.triage._builtin import TABLE
+
+    report = SymptomReport(temperature_c=35.5, heart_rate_bpm=125, pads_soaked_per_hour=2.0)
+    thresholds = postloss.Thresholds()
+    for row, copy in zip(TABLE, pickle.loads(pickle.dumps(TABLE)), strict=True):
+        assert (copy.id, copy.predicate, copy.inputs) == (row.id, row.predicate, row.inputs)
+        assert copy.evidence(report, thresholds) == row.evidence(report, thresholds)
+
+
+def test_evidence_names_an_unknown_clause() -> None:
+    from postloss.triage._signs import Evidence
+
+    with pytest.raises(ValueError, match="no-such-clause"):
+        Evidence("fever", "no-such-clause")

@@ -182,3 +182,11 @@ def test_bounded_checks_both_ends_and_names_its_note() -> None:
 def test_a_field_needs_both_bounds_or_neither(bounds: dict[str, Any]) -> None:
     with pytest.raises(PostlossError, match="both low and high"):
         postloss.field(**bounds)
+
+
+def test_every_built_in_field_asks_a_question_and_helps_in_a_sentence_or_not_at_all() -> None:
+    """What forms, the FHIR Questionnaire and the command line show a person."""
+    for spec in postloss.report_fields():
+        assert spec.question.endswith("?"), spec.name
+        assert spec.help == "" or spec.help.endswith("."), spec.name
+        assert spec.help != spec.question, spec.name
