@@ -159,12 +159,16 @@ class DescribedReport(SymptomReport):
     plain: int | None = postloss.field()
     scored: int | None = postloss.bounded(None, 0, 10, unit="points", note="a made-up scale")
     asked: bool | None = postloss.field(question="Asked?", help="One line.", source="acme")
+    bare: int | None = None  # a plain attrs field: described by nothing
+    ratio: float | None = postloss.field()  # a number with no bounds: any finite one
 
 
 def test_a_field_is_described_only_by_what_it_is_given() -> None:
     fields = {each.name: each for each in postloss.report_fields(DescribedReport)}
     plain, scored, asked = fields["plain"], fields["scored"], fields["asked"]
-    assert (plain.bounds, plain.unit, plain.question, plain.help) == (None, "", "", "")
+    for each in (plain, fields["bare"]):
+        assert (each.bounds, each.unit, each.question, each.help) == (None, "", "", ""), each
+        assert each.note == "", each
     assert (scored.bounds, scored.unit) == ((0, 10), "points")
     assert (asked.question, asked.help, asked.unit) == ("Asked?", "One line.", "")
     assert attrs.fields_dict(DescribedReport)["asked"].metadata["source"] == "acme"
@@ -190,3 +194,32 @@ def test_every_built_in_field_asks_a_question_and_helps_in_a_sentence_or_not_at_
         assert spec.question.endswith("?"), spec.name
         assert spec.help == "" or spec.help.endswith("."), spec.name
         assert spec.help != spec.question, spec.name
+
+
+def test_a_number_without_bounds_may_be_any_finite_number() -> None:
+    assert DescribedReport(ratio=-1e300, bare=-5).ratio == -1e300
+    for bad in (float("nan"), float("inf"), -float("inf")):
+        with pytest.raises(InvalidReportError, match="ratio"):
+            DescribedReport(ratio=bad)
+
+
+@attrs.frozen(kw_only=True)
+class RequiredReport(SymptomReport):
+    """A downstream report with a field that must be given."""
+
+    clinic_id: str
+
+
+def test_a_field_without_a_default_must_be_given() -> None:
+    assert RequiredReport(clinic_id="north").clinic_id == "north"
+    with pytest.raises(InvalidReportError) as caught:
+        RequiredReport()  # type: ignore[call-arg]
+    assert [problem.path for problem in caught.value.problems] == ["clinic_id"]
+
+
+def test_a_factory_default_is_refused_naming_the_field() -> None:
+    with pytest.raises(PostlossError, match=r"FactoryReport\.visits: give a plain default"):
+
+        @attrs.frozen(kw_only=True)
+        class FactoryReport(SymptomReport):
+            visits: int = attrs.field(factory=int)

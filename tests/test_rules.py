@@ -181,3 +181,19 @@ def test_every_condition_names_only_thresholds_that_exist() -> None:
     for each in default_rules().rules:
         for quoted in re.findall(r"`([a-z_]+)`", each.condition):
             assert quoted in names, (each.id, quoted)
+
+
+def test_a_ruleset_describes_itself_by_its_rules_thresholds_and_content() -> None:
+    @rule("acme/first", urgency=Urgency.ROUTINE, reason="first")
+    def first(report: SymptomReport) -> bool:
+        return False
+
+    @rule("acme/second", urgency=Urgency.ROUTINE, reason="second")
+    def second(report: SymptomReport) -> bool:
+        return False
+
+    described = default_rules(thresholds=Thresholds(fever_c=37.8)).extended(first, second)
+    text = described.describe()
+    assert "acme/first, acme/second" in text
+    assert "custom thresholds" in text
+    assert postloss.load_guide().content_version in text
