@@ -1,7 +1,9 @@
 """Inputs, extensions and processes that once crashed or misled: each now behaves."""
 
 import concurrent.futures
+import functools
 import pickle
+from typing import Any
 
 import attrs
 import pytest
@@ -143,8 +145,8 @@ class Rewriting(SymptomReport):
         elif self.rewrite == "two":  # two built-in fields
             object.__setattr__(self, "bleeding", None)
             object.__setattr__(self, "pain_score", 0)
-        elif self.rewrite == "same":  # a built-in field, to an equal value
-            object.__setattr__(self, "pain_score", int("7"))
+        elif self.rewrite == "same":  # a built-in field, to an equal value (a new object)
+            object.__setattr__(self, "temperature_c", float(str(self.temperature_c)))
         elif self.rewrite == "own":  # its own field, to one of the wrong type
             object.__setattr__(self, "rewrite", 5)
 
@@ -160,7 +162,7 @@ def test_every_built_in_field_a_post_init_changes_is_refused_by_name() -> None:
 
 
 def test_a_post_init_may_set_an_equal_value_and_its_own_fields_are_checked_again() -> None:
-    assert Rewriting(rewrite="same", pain_score=7).pain_score == 7
+    assert Rewriting(rewrite="same", temperature_c=38.5).temperature_c == 38.5
     with pytest.raises(InvalidReportError) as caught:
         Rewriting(rewrite="own")
     assert [p.path for p in caught.value.problems] == ["rewrite"]
@@ -215,3 +217,58 @@ def test_evidence_names_an_unknown_clause() -> None:
 
     with pytest.raises(ValueError, match="no-such-clause"):
         Evidence("fever", "no-such-clause")
+
+
+class ClinicRules:
+    """Rules kept in a class body, as a clinic might group them."""
+
+    @rule("acme/grouped", urgency=Urgency.ROUTINE, reason="grouped")
+    @staticmethod
+    def grouped(report: SymptomReport) -> bool:
+        """Never fires."""
+        return False
+
+
+def test_a_rule_in_a_class_body_pickles_by_reference() -> None:
+    assert pickle.loads(pickle.dumps(ClinicRules.grouped)) is ClinicRules.grouped
+
+
+def test_a_rule_whose_predicate_has_no_name_pickles_by_value() -> None:
+    predicate = functools.partial(fires_always)  # no __qualname__
+    made = postloss.Rule(
+        id="acme/partial", urgency=Urgency.ROUTINE, predicate=predicate, reason="x"
+    )
+    copy = pickle.loads(pickle.dumps(made))
+    assert copy.id == made.id
+    assert copy.predicate(SymptomReport()) is True
+
+
+def test_a_built_in_rule_that_raises_on_the_slow_path_is_named_and_the_rest_kept() -> None:
+    """When the compiled table fails, each rule runs alone; one that raises is named."""
+    from postloss.triage import _assess
+    from postloss.triage._builtin import TABLE
+
+    row = next(each for each in TABLE if each.id == "fever-or-chills")
+
+    def raising(r: SymptomReport, t: postloss.Thresholds) -> bool:
+        raise ZeroDivisionError
+
+    def broken_table(r: SymptomReport, t: postloss.Thresholds) -> list[Any]:
+        raise ArithmeticError
+
+    saved = (row.predicate, _assess._FIRED_ROWS)
+    object.__setattr__(row, "predicate", raising)
+    _assess._FIRED_ROWS = broken_table
+    try:
+        with pytest.raises(RuleError) as caught:
+            assess(SymptomReport(bleeding=Bleeding.HEAVY, chills=True))
+    finally:
+        object.__setattr__(row, "predicate", saved[0])
+        _assess._FIRED_ROWS = saved[1]
+    assert caught.value.rule_id == "fever-or-chills"
+    assert isinstance(caught.value.__cause__, ZeroDivisionError)
+    partial = caught.value.partial
+    assert partial is not None
+    assert partial.urgency is Urgency.EMERGENCY
+    assert "heavy-bleeding" in {f.rule_id for f in partial.findings}
+    assert all(f.reason for f in partial.findings)  # written in the guide's words

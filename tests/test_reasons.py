@@ -47,3 +47,8 @@ def test_signs_are_written_in_their_own_words_joined_by_commas() -> None:
 
 def test_a_placeholder_with_no_fact_is_left_as_written() -> None:
     assert render("{missing} and {x}", {"x": 1}, {}) == "{missing} and 1"
+
+
+def test_a_temperature_exact_to_one_decimal_keeps_one_beside_a_close_one() -> None:
+    facts = {"a_c": 37.5, "b_c": 37.46}
+    assert render("{a_c} | {b_c}", facts, {}) == "37.5 °C / 99.5 °F | 37.46 °C / 99.43 °F"

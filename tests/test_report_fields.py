@@ -11,6 +11,7 @@ from postloss import (
     InvalidReportError,
     InvalidThresholdsError,
     PostlossError,
+    Problem,
     SymptomReport,
     Thresholds,
     parse_report,
@@ -157,7 +158,7 @@ class DescribedReport(SymptomReport):
     """A downstream report whose fields are described in every way field() allows."""
 
     plain: int | None = postloss.field()
-    scored: int | None = postloss.bounded(None, 0, 10, unit="points", note="a made-up scale")
+    scored: int | None = postloss.bounded(5, 0, 10, unit="points", note="a made-up scale")
     asked: bool | None = postloss.field(question="Asked?", help="One line.", source="acme")
     bare: int | None = None  # a plain attrs field: described by nothing
     ratio: float | None = postloss.field()  # a number with no bounds: any finite one
@@ -174,7 +175,8 @@ def test_a_field_is_described_only_by_what_it_is_given() -> None:
     assert attrs.fields_dict(DescribedReport)["asked"].metadata["source"] == "acme"
 
 
-def test_bounded_checks_both_ends_and_names_its_note() -> None:
+def test_bounded_keeps_its_default_checks_both_ends_and_names_its_note() -> None:
+    assert DescribedReport().scored == 5
     assert DescribedReport(scored=0).scored == 0
     assert DescribedReport(scored=10).scored == 10
     for value in (-1, 11):
@@ -194,10 +196,14 @@ def test_every_built_in_field_asks_a_question_and_helps_in_a_sentence_or_not_at_
         assert spec.question.endswith("?"), spec.name
         assert spec.help == "" or spec.help.endswith("."), spec.name
         assert spec.help != spec.question, spec.name
+    yes_no = [spec for spec in postloss.report_fields() if spec.type is bool]
+    assert any(spec.help for spec in yes_no)  # yes/no questions carry their help too
+    assert "validated SymptomReport" in (SymptomReport.__init__.__doc__ or "")
 
 
 def test_a_number_without_bounds_may_be_any_finite_number() -> None:
     assert DescribedReport(ratio=-1e300, bare=-5).ratio == -1e300
+    assert DescribedReport(bare=10**400).bare == 10**400  # an int has no infinity to refuse
     for bad in (float("nan"), float("inf"), -float("inf")):
         with pytest.raises(InvalidReportError, match="ratio"):
             DescribedReport(ratio=bad)
@@ -214,7 +220,10 @@ def test_a_field_without_a_default_must_be_given() -> None:
     assert RequiredReport(clinic_id="north").clinic_id == "north"
     with pytest.raises(InvalidReportError) as caught:
         RequiredReport()  # type: ignore[call-arg]
-    assert [problem.path for problem in caught.value.problems] == ["clinic_id"]
+    assert caught.value.problems == (Problem("clinic_id", "null", "expected a string, got null"),)
+    with pytest.raises(InvalidReportError) as caught:
+        RequiredReport(clinic_id=7)  # type: ignore[arg-type]
+    assert caught.value.problems[0].message == "expected a string, got int 7"
 
 
 def test_a_factory_default_is_refused_naming_the_field() -> None:

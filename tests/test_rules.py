@@ -1,5 +1,6 @@
 """Rules, rulesets and assess(): how downstream rules are made, checked and run."""
 
+import functools
 import re
 from typing import Any
 
@@ -10,6 +11,7 @@ import postloss
 from postloss import (
     InvalidReportError,
     InvalidRuleError,
+    ReportClassError,
     RuleError,
     Ruleset,
     SymptomReport,
@@ -197,3 +199,32 @@ def test_a_ruleset_describes_itself_by_its_rules_thresholds_and_content() -> Non
     assert "acme/first, acme/second" in text
     assert "custom thresholds" in text
     assert postloss.load_guide().content_version in text
+
+
+@attrs.frozen(kw_only=True)
+class WoundReport(SymptomReport):
+    """A downstream report a clinic's rules read."""
+
+    wound_red: bool | None = None
+
+
+def _wound_over(report: WoundReport, days: int) -> bool:
+    return report.wound_red is True and (report.days_since_loss or 0) > days
+
+
+class WoundCheck:
+    """A predicate as an object with a setting, as a clinic might write one."""
+
+    def __call__(self, report: WoundReport) -> bool:
+        """Whether the wound looks red."""
+        return report.wound_red is True
+
+
+@pytest.mark.parametrize(
+    "predicate", [functools.partial(_wound_over, days=3), WoundCheck()], ids=["partial", "object"]
+)
+def test_a_predicate_that_is_no_plain_function_names_its_report_class(predicate: Any) -> None:
+    made = postloss.Rule(id="acme/wound", urgency=Urgency.URGENT, predicate=predicate, reason="x")
+    assert made.report_class is WoundReport
+    with pytest.raises(ReportClassError):
+        assess(SymptomReport(), rules=default_rules().extended(made))

@@ -39,11 +39,14 @@ def test_the_compiled_table_fires_what_the_predicates_fire(
 
 
 def _outcome(report: SymptomReport, rules: postloss.Ruleset) -> object:
-    """The assessment, or the failing rule's id and the partial assessment."""
+    """The assessment and its reasons, or the failing rule's id and the partial ones."""
     try:
-        return postloss.assess(report, rules=rules)
+        assessment = postloss.assess(report, rules=rules)
     except postloss.RuleError as error:
-        return (error.rule_id, error.partial)
+        partial = error.partial
+        reasons = [f.reason for f in partial.findings] if partial else []
+        return (error.rule_id, partial, reasons)
+    return (assessment, [f.reason for f in assessment.findings])
 
 
 @given(st.data())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 import typing
@@ -35,8 +36,13 @@ def _needs(predicate: Callable[..., object]) -> type[SymptomReport]:
         return SymptomReport
     if first is None or first.annotation is inspect.Parameter.empty:
         return SymptomReport
+    annotated: object = predicate
+    while isinstance(annotated, functools.partial):  # the function it calls holds the hints
+        annotated = annotated.func
+    if not inspect.isroutine(annotated):  # an object with __call__
+        annotated = type(annotated).__call__
     try:
-        hint = typing.get_type_hints(predicate).get(first.name, SymptomReport)
+        hint = typing.get_type_hints(annotated).get(first.name, SymptomReport)
     except Exception as error:  # an annotation that does not resolve
         raise InvalidRuleError(f"cannot read the annotation of {first.name!r}: {error}") from None
     if not (isinstance(hint, type) and issubclass(hint, SymptomReport)):
