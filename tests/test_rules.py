@@ -228,3 +228,9 @@ def test_a_predicate_that_is_no_plain_function_names_its_report_class(predicate:
     assert made.report_class is WoundReport
     with pytest.raises(ReportClassError):
         assess(SymptomReport(), rules=default_rules().extended(made))
+
+
+def test_a_finding_made_without_facts_has_none_to_quote() -> None:
+    finding = postloss.Finding("acme/plain", Urgency.ROUTINE, None, "seen by the clinic")
+    assert finding.facts == {}
+    assert finding.reason == "seen by the clinic"
