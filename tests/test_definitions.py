@@ -18,6 +18,9 @@ from _pytest.mark.structures import ParameterSet
 #: The test modules whose plain tests check what is defined at import.
 MODULES = (
     "tests.test_report_fields",
+    "tests.test_triage_api",
+    "tests.test_rules",
+    "tests.test_intake_errors",
     "tests.test_rules_table",
     "tests.test_clinical_content",
     "tests.test_vignettes",

@@ -234,3 +234,110 @@ def test_a_finding_made_without_facts_has_none_to_quote() -> None:
     finding = postloss.Finding("acme/plain", Urgency.ROUTINE, None, "seen by the clinic")
     assert finding.facts == {}
     assert finding.reason == "seen by the clinic"
+
+
+@attrs.frozen(kw_only=True)
+class StepsReport(SymptomReport):
+    """A downstream report with a number only a clinic's rule reads."""
+
+    steps_today: int | None = postloss.field(low=0, high=50_000, question="Steps today?")
+
+
+@rule("acme/too-few-steps", urgency=Urgency.URGENT, reason=lambda r: f"{r.steps_today} steps")
+def too_few_steps(report: StepsReport) -> bool:
+    return report.steps_today is not None and report.steps_today < 100
+
+
+def test_a_reason_function_gives_the_finding_its_words() -> None:
+    rules = default_rules().extended(too_few_steps)
+    finding = next(
+        f for f in assess(StepsReport(steps_today=40), rules=rules).findings if "/" in f.rule_id
+    )
+    expected = postloss.Finding("acme/too-few-steps", Urgency.URGENT, None, "40 steps")
+    assert finding == expected
+    assert finding.reason == "40 steps"
+
+
+def test_a_template_rule_linked_to_a_red_flag_names_it_in_its_finding() -> None:
+    @rule(
+        "acme/heavy",
+        urgency=Urgency.EMERGENCY,
+        reason="pads {pads_soaked_per_hour}",
+        red_flag="heavy-bleeding",
+    )
+    def heavy(report: SymptomReport) -> bool:
+        return report.pads_soaked_per_hour is not None
+
+    assessment = assess(
+        SymptomReport(pads_soaked_per_hour=0.5), rules=default_rules().extended(heavy)
+    )
+    finding = next(f for f in assessment.findings if f.rule_id == "acme/heavy")
+    assert (finding.red_flag_id, finding.reason) == ("heavy-bleeding", "pads 0.5")
+
+
+def test_a_reason_function_giving_empty_text_is_a_rule_error() -> None:
+    @rule("acme/silent", urgency=Urgency.ROUTINE, reason=lambda r: "")
+    def silent(report: SymptomReport) -> bool:
+        return True
+
+    with pytest.raises(postloss.RuleError, match="acme/silent") as caught:
+        assess(SymptomReport(), rules=default_rules().extended(silent))
+    assert "reason returned str, not text" in str(caught.value.__cause__)
+
+
+def test_unanswered_asks_what_the_ruleset_in_use_reads() -> None:
+    rules = default_rules().extended(too_few_steps)
+    report = StepsReport(days_since_loss=3)
+    assert "steps_today" in postloss.unanswered(report, rules=rules)
+    assert "steps_today" not in postloss.unanswered(report)  # no built-in rule reads it
+    fever_first = default_rules(thresholds=Thresholds(fever_c=37.5))
+    assert "temperature_c" in postloss.unanswered(report, rules=fever_first)
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (
+            {"reasons": "drop fever-or-chills"},
+            "reasons: no reason template for rule 'fever-or-chills'",
+        ),
+        (
+            {"reasons": "bad fever-or-chills"},
+            "reasons.fever-or-chills: unknown placeholders ['colour']",
+        ),
+        ({"clauses": "drop chills"}, "clauses: no template for clause 'chills'"),
+    ],
+)
+def test_a_guide_that_cannot_word_the_built_in_rules_is_refused_naming_what_is_missing(
+    change: dict[str, str], problem: str
+) -> None:
+    guide = postloss.load_guide()
+    ((table, instruction),) = change.items()
+    action, key = instruction.split()
+    words = dict(getattr(guide, table))
+    if action == "drop":
+        del words[key]
+    else:
+        words[key] = "fever: {colour}"
+    with pytest.raises(postloss.ContentError) as caught:
+        changed: dict[str, Any] = {table: words}
+        default_rules(guide=attrs.evolve(guide, **changed))
+    assert problem in caught.value.problems
+
+
+def test_a_guide_whose_red_flags_disagree_with_the_table_is_refused_naming_them() -> None:
+    guide = postloss.load_guide()
+    flags = list(guide.red_flags)
+    at = next(i for i, flag in enumerate(flags) if flag.id == "fever-or-chills")
+    raised = [*flags]
+    raised[at] = attrs.evolve(flags[at], floor=Urgency.EMERGENCY)
+    with pytest.raises(postloss.ContentError) as caught:
+        default_rules(guide=attrs.evolve(guide, red_flags=tuple(raised)))
+    assert caught.value.problems == (
+        "red flag 'fever-or-chills': floor emergency differs from its built-in rule's "
+        "urgency urgent",
+    )
+    unruled = attrs.evolve(flags[at], id="acme/night-sweats", floor=Urgency.URGENT)
+    with pytest.raises(postloss.ContentError) as caught:
+        default_rules(guide=attrs.evolve(guide, red_flags=(*flags, unruled)))
+    assert caught.value.problems == ("red flag 'acme/night-sweats' has no rule",)
