@@ -52,3 +52,10 @@ def test_a_placeholder_with_no_fact_is_left_as_written() -> None:
 def test_a_temperature_exact_to_one_decimal_keeps_one_beside_a_close_one() -> None:
     facts = {"a_c": 37.5, "b_c": 37.46}
     assert render("{a_c} | {b_c}", facts, {}) == "37.5 °C / 99.5 °F | 37.46 °C / 99.43 °F"
+
+
+def test_a_reason_lists_a_sign_from_exactly_its_line() -> None:
+    import postloss  # noqa: PLC0415
+
+    at_line = postloss.assess(postloss.SymptomReport(pads_soaked_per_hour=1.0))
+    assert "1 pads soaked an hour" in at_line.findings[0].reason

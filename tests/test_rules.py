@@ -341,3 +341,12 @@ def test_a_guide_whose_red_flags_disagree_with_the_table_is_refused_naming_them(
     with pytest.raises(postloss.ContentError) as caught:
         default_rules(guide=attrs.evolve(guide, red_flags=(*flags, unruled)))
     assert caught.value.problems == ("red flag 'acme/night-sweats' has no rule",)
+
+
+def test_unanswered_measures_from_the_urgency_under_the_ruleset_in_use() -> None:
+    sensitive = default_rules(thresholds=Thresholds(fever_c=37.5))
+    report = SymptomReport(temperature_c=37.6, days_since_loss=30)
+    assert assess(report, rules=sensitive).urgency is Urgency.URGENT
+    asked = postloss.unanswered(report, rules=sensitive)
+    assert "low_mood" not in asked  # at most ROUTINE: cannot raise an URGENT answer
+    assert "low_mood" in postloss.unanswered(report)  # SELF_CARE under the defaults
