@@ -55,7 +55,7 @@ def test_a_temperature_exact_to_one_decimal_keeps_one_beside_a_close_one() -> No
 
 
 def test_a_reason_lists_a_sign_from_exactly_its_line() -> None:
-    import postloss  # noqa: PLC0415
+    import postloss
 
     at_line = postloss.assess(postloss.SymptomReport(pads_soaked_per_hour=1.0))
     assert "1 pads soaked an hour" in at_line.findings[0].reason
