@@ -319,8 +319,8 @@ def test_a_guide_that_cannot_word_the_built_in_rules_is_refused_naming_what_is_m
         del words[key]
     else:
         words[key] = "fever: {colour}"
+    changed: dict[str, Any] = {table: words}
     with pytest.raises(postloss.ContentError) as caught:
-        changed: dict[str, Any] = {table: words}
         default_rules(guide=attrs.evolve(guide, **changed))
     assert problem in caught.value.problems
 
