@@ -94,3 +94,18 @@ def test_enum_values_are_read_for_every_report_class_each_in_its_own_way() -> No
 def test_parse_report_names_a_class_that_is_no_report() -> None:
     with pytest.raises(ReportClassError, match="a subclass, got <class 'dict'>"):
         parse_report({}, dict)  # type: ignore[type-var]
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        ({"bleeding": "torrential"}, "enum"),
+        ({"pain_score": "7"}, "type"),
+        ({"temperature_c": float("nan")}, "not_finite"),
+        ({"pain_score": 11}, "range"),
+        ({"temperature_c": 101.3}, "fahrenheit"),
+    ],
+)
+def test_each_kind_of_bad_value_has_its_code(data: dict[str, Any], code: str) -> None:
+    (problem,) = problems(data)
+    assert (problem.path, problem.code) == (next(iter(data)), code)
