@@ -104,3 +104,18 @@ def test_assess_answers_by_the_predicates_when_the_compiled_table_raises(
 
     monkeypatch.setattr(_assess, "_FIRED_ROWS", broken)
     assert postloss.assess(report) == expected
+
+
+def test_assess_takes_the_compiled_table_for_every_valid_report(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The fallback is for failures only: a broken fast path would answer right, but slowly."""
+
+    def fallback(*args: object) -> None:
+        raise AssertionError("assess fell back to the rules one by one")
+
+    monkeypatch.setattr(_assess, "_assess_one_by_one", fallback)
+    sensitive = postloss.default_rules(thresholds=Thresholds(fever_c=37.5))
+    for report in (SymptomReport(), SymptomReport(bleeding=Bleeding.HEAVY, temperature_c=39.0)):
+        postloss.assess(report)
+        postloss.assess(report, rules=sensitive)
