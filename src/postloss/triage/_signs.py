@@ -185,82 +185,8 @@ def _unusual_discharge(r: R, t: T) -> bool:
 # --- Evidence: what a finding quotes ------------------------------------------------------
 
 Facts = dict[str, object]
-#: A clause: whether it holds, and the numbers its reason template quotes.
-Clause = tuple[Callable[[R, T], bool], Callable[[R, T], Facts]]
-
-
-def _none(r: R, t: T) -> Facts:
-    return {}
-
-
-def _temperature_high(r: R, t: T) -> Facts:
-    return {"temperature_c": r.temperature_c, "fever_c": t.fever_c}
-
-
-def _temperature_low(r: R, t: T) -> Facts:
-    return {"temperature_c": r.temperature_c, "low_temperature_c": t.low_temperature_c}
-
-
-def _pain(r: R, t: T) -> Facts:
-    return {"pain_score": r.pain_score, "severe_pain": t.severe_pain}
-
-
-def _pads(r: R, t: T) -> Facts:
-    return {
-        "pads_soaked_per_hour": r.pads_soaked_per_hour,
-        "heavy_pads_per_hour": t.heavy_pads_per_hour,
-    }
-
-
-def _rate(r: R, t: T) -> Facts:
-    return {"heart_rate_bpm": r.heart_rate_bpm, "fast_heart_rate_bpm": t.fast_heart_rate_bpm}
-
-
-def _high_rate(r: R, t: T) -> Facts:
-    return {
-        "heart_rate_bpm": r.heart_rate_bpm,
-        "high_risk_heart_rate_bpm": t.high_risk_heart_rate_bpm,
-    }
-
-
-def _breathing(r: R, t: T) -> Facts:
-    return {
-        "respiratory_rate": r.respiratory_rate,
-        "moderate_respiratory_rate": t.moderate_respiratory_rate,
-    }
-
-
-def _high_breathing(r: R, t: T) -> Facts:
-    return {
-        "respiratory_rate": r.respiratory_rate,
-        "high_risk_respiratory_rate": t.high_risk_respiratory_rate,
-    }
-
-
-def _pressure(r: R, t: T) -> Facts:
-    return {"systolic_bp": r.systolic_bp, "moderate_systolic_bp": t.moderate_systolic_bp}
-
-
-def _high_pressure(r: R, t: T) -> Facts:
-    return {"systolic_bp": r.systolic_bp, "high_risk_systolic_bp": t.high_risk_systolic_bp}
-
-
-def _urine(r: R, t: T) -> Facts:
-    return {
-        "hours_since_urine": r.hours_since_urine,
-        "moderate_hours_since_urine": t.moderate_hours_since_urine,
-    }
-
-
-def _high_urine(r: R, t: T) -> Facts:
-    return {
-        "hours_since_urine": r.hours_since_urine,
-        "high_risk_hours_since_urine": t.high_risk_hours_since_urine,
-    }
-
-
-def _days(r: R, t: T) -> Facts:
-    return {"days_since_loss": r.days_since_loss}
+#: A clause: whether it holds, and the report fields and thresholds its words quote.
+Clause = tuple[Callable[[R, T], bool], tuple[str, ...]]
 
 
 def _is(name: str) -> Callable[[R, T], bool]:
@@ -335,34 +261,34 @@ def _date_given(r: R, t: T) -> bool:
 
 #: Every clause a reason can quote, by id: the content's ``[clauses]`` table words each.
 CLAUSES: dict[str, Clause] = {
-    "temperature-high": (measured_fever, _temperature_high),
-    "chills": (_is("chills"), _none),
-    "temperature-low": (low_temperature, _temperature_low),
-    "discharge-unusual": (_unusual_discharge, _none),
-    "bleeding-heavy": (_bleeding_label_heavy, _none),
-    "pads-heavy": (_pads_heavy, _pads),
-    "large-clots": (_is("large_clots"), _none),
-    "bleeding-moderate": (_bleeding_moderate, _none),
-    "pain-severe": (severe_pain, _pain),
-    "pain-increasing": (increasing_pain, _none),
-    "heart-racing": (_is("rapid_heartbeat"), _none),
-    "heart-rate-fast": (_measured_fast_rate, _rate),
-    "heart-rate-moderate": (_fast_rate, _rate),
-    "heart-rate-high": (_high_rate_holds, _high_rate),
-    "breathing-moderate": (_moderate_breathing, _breathing),
-    "breathing-high": (_high_breathing_holds, _high_breathing),
-    "pressure-moderate": (_moderate_pressure, _pressure),
-    "pressure-high": (_high_pressure_holds, _high_pressure),
-    "urine-moderate": (_moderate_urine, _urine),
-    "urine-high": (_high_urine_holds, _high_urine),
-    "skin": (_is("skin_mottled_ashen_or_blue"), _none),
-    "rash": (_is("non_blanching_rash"), _none),
-    "confusion": (_is("confusion"), _none),
-    "fainting": (_is("fainting_or_dizziness"), _none),
-    "one-sided-pain": (_is("one_sided_lower_abdominal_pain"), _none),
-    "pain-peeing-or-pooing": (_is("pain_when_peeing_or_pooing"), _none),
-    "on-day": (_date_given, _days),
-    "date-missing": (_date_missing, _none),
+    "temperature-high": (measured_fever, ("temperature_c", "fever_c")),
+    "chills": (_is("chills"), ()),
+    "temperature-low": (low_temperature, ("temperature_c", "low_temperature_c")),
+    "discharge-unusual": (_unusual_discharge, ()),
+    "bleeding-heavy": (_bleeding_label_heavy, ()),
+    "pads-heavy": (_pads_heavy, ("pads_soaked_per_hour", "heavy_pads_per_hour")),
+    "large-clots": (_is("large_clots"), ()),
+    "bleeding-moderate": (_bleeding_moderate, ()),
+    "pain-severe": (severe_pain, ("pain_score", "severe_pain")),
+    "pain-increasing": (increasing_pain, ()),
+    "heart-racing": (_is("rapid_heartbeat"), ()),
+    "heart-rate-fast": (_measured_fast_rate, ("heart_rate_bpm", "fast_heart_rate_bpm")),
+    "heart-rate-moderate": (_fast_rate, ("heart_rate_bpm", "fast_heart_rate_bpm")),
+    "heart-rate-high": (_high_rate_holds, ("heart_rate_bpm", "high_risk_heart_rate_bpm")),
+    "breathing-moderate": (_moderate_breathing, ("respiratory_rate", "moderate_respiratory_rate")),
+    "breathing-high": (_high_breathing_holds, ("respiratory_rate", "high_risk_respiratory_rate")),
+    "pressure-moderate": (_moderate_pressure, ("systolic_bp", "moderate_systolic_bp")),
+    "pressure-high": (_high_pressure_holds, ("systolic_bp", "high_risk_systolic_bp")),
+    "urine-moderate": (_moderate_urine, ("hours_since_urine", "moderate_hours_since_urine")),
+    "urine-high": (_high_urine_holds, ("hours_since_urine", "high_risk_hours_since_urine")),
+    "skin": (_is("skin_mottled_ashen_or_blue"), ()),
+    "rash": (_is("non_blanching_rash"), ()),
+    "confusion": (_is("confusion"), ()),
+    "fainting": (_is("fainting_or_dizziness"), ()),
+    "one-sided-pain": (_is("one_sided_lower_abdominal_pain"), ()),
+    "pain-peeing-or-pooing": (_is("pain_when_peeing_or_pooing"), ()),
+    "on-day": (_date_given, ("days_since_loss",)),
+    "date-missing": (_date_missing, ()),
 }
 
 #: Groups of clauses a rule's evidence names at once.
@@ -411,12 +337,11 @@ class Evidence:
         signs = []
         facts: Facts = {}
         for clause in self.clauses:
-            holds, numbers = CLAUSES[clause]
+            holds, quoted = CLAUSES[clause]
             if holds(r, t):
                 signs.append(clause)
-                facts.update(numbers(r, t))
-        for name in self.quotes:
-            facts[name] = getattr(r, name) if hasattr(r, name) else getattr(t, name)
+                _quote(facts, quoted, r, t)
+        _quote(facts, self.quotes, r, t)
         facts["signs"] = tuple(signs)
         return facts
 
@@ -425,6 +350,12 @@ class Evidence:
 
     def __repr__(self) -> str:
         return f"Evidence{self.clauses!r}"
+
+
+def _quote(facts: Facts, names: tuple[str, ...], r: R, t: T) -> None:
+    """Put each named report field or threshold into *facts*."""
+    for name in names:
+        facts[name] = getattr(r, name) if hasattr(r, name) else getattr(t, name)
 
 
 def _evidence(clauses: tuple[str, ...], quotes: tuple[str, ...]) -> Evidence:
