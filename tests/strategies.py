@@ -380,20 +380,8 @@ def downstream_rules(
 
 # --- Content overlays (issue 9): translations, additions and attempted changes -------------
 
-#: The lists of items in a guide, by their path in a content file.
-ITEM_LISTS = (
-    "sections",
-    "causes",
-    "timeline.stages",
-    "timeline_factors",
-    "expected_recovery",
-    "remedies",
-    "red_flags",
-    "emotional_support",
-    "faq",
-    "actions",
-    "sources",
-)
+from postloss.guide._models import ITEM_LISTS  # noqa: E402  # the lists a content file has
+
 #: The guide's own texts beside its items, by their path in a content file.
 GUIDE_TEXTS = ("title", "disclaimer", "overview", "timeline.typical_duration")
 #: Text an overlay may give; no braces, so that no placeholder is made by chance.
