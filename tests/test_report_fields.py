@@ -184,6 +184,19 @@ def test_bounded_keeps_its_default_checks_both_ends_and_names_its_note() -> None
             DescribedReport(scored=value)
 
 
+@attrs.frozen
+class Plain:
+    """An attrs class without fields: a class report_fields can read."""
+
+
+@pytest.mark.parametrize("given", [SymptomReport(), dict, "SymptomReport", None.__class__])
+def test_report_fields_refuses_anything_but_an_attrs_class(given: object) -> None:
+    with pytest.raises(postloss.ReportClassError) as raised:
+        postloss.report_fields(given)  # type: ignore[arg-type]
+    assert str(raised.value).startswith("expected a report class, got ")
+    assert postloss.report_fields(Plain) == ()
+
+
 @pytest.mark.parametrize("bounds", [{"low": 0}, {"high": 10}])
 def test_a_field_needs_both_bounds_or_neither(bounds: dict[str, Any]) -> None:
     with pytest.raises(PostlossError, match="both low and high"):
