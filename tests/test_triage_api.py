@@ -11,6 +11,7 @@ from postloss import (
     InvalidReportError,
     InvalidRuleError,
     Management,
+    Problem,
     RuleError,
     SymptomReport,
     Urgency,
@@ -106,7 +107,7 @@ def test_findings_come_most_urgent_first_with_reasons_quoting_values() -> None:
     assert assessment.urgency is Urgency.EMERGENCY
     reasons = {f.rule_id: f.reason for f in assessment.findings}
     assert reasons["fever-or-chills"] == (
-        "fever: temperature 38.4 °C / 101.1 °F, at or above 38.0 °C / 100.4 °F"
+        "fever or chills: temperature 38.4 °C / 101.1 °F, at or above 38.0 °C / 100.4 °F"
     )
     assert reasons["severe-pain"] == "severe pain: pain 8/10, at or above 7/10"
     assert "30 days after the loss, at or beyond 21 days" in reasons["persistent-pain"]
@@ -246,8 +247,9 @@ def test_non_rules_and_non_rulesets_are_rejected() -> None:
         default_rules().extended("heavy-bleeding")  # type: ignore[arg-type]
     with pytest.raises(InvalidRuleError, match="must be a Ruleset"):
         assess(SymptomReport(), rules=[night_sweats])  # type: ignore[arg-type]
-    with pytest.raises(InvalidReportError, match="expected a SymptomReport"):
+    with pytest.raises(InvalidReportError) as raised:
         assess({"pain_score": 3})  # type: ignore[arg-type]
+    assert raised.value.problems == (Problem("$", "type", "expected a SymptomReport, got dict"),)
 
 
 def test_downstream_reports_parse_validate_and_drive_their_rules() -> None:

@@ -186,7 +186,7 @@ def assess(report: SymptomReport, *, rules: Ruleset | None = None) -> Assessment
     >>> from postloss import SymptomReport
     >>> result = assess(SymptomReport(temperature_c=38.4, pain_score=3))
     >>> result.urgency.label, [f.reason for f in result.findings]
-    ('urgent', ['fever: temperature 38.4 °C / 101.1 °F, at or above 38.0 °C / 100.4 °F'])
+    ('urgent', ['fever or chills: temperature 38.4 °C / 101.1 °F, at or above 38.0 °C / 100.4 °F'])
     """
     ruleset = default_rules() if rules is None else rules
     if type(ruleset) is not Ruleset:
@@ -198,7 +198,8 @@ def assess(report: SymptomReport, *, rules: Ruleset | None = None) -> Assessment
                 [Problem("$", "type", f"expected a SymptomReport, got {kind}")]
             )
         raise ReportClassError(
-            f"these rules need a {ruleset.report_class.__name__}, got a {type(report).__name__}"
+            f"these rules need a report of class {ruleset.report_class.__name__}, "
+            f"got one of class {type(report).__name__}"
         )
     thresholds = ruleset.thresholds
     fired_rows = _FIRED_ROWS or _compile_table()  # on first use; a failure here is loud
