@@ -303,7 +303,9 @@ def test_the_detail_says_what_to_do_first_then_why() -> None:
     assessment = assess(SymptomReport(temperature_c=38.4))
     shown = plain(cds_hooks.card(assessment)["detail"])
     action = " ".join(guide.action_for(assessment.urgency).text.split())
-    assert shown.index(action) < shown.index("Why") < shown.index("fever: temperature 38.4")
+    assert (
+        shown.index(action) < shown.index("Why") < shown.index("fever or chills: temperature 38.4")
+    )
     assert shown.endswith(" ".join(guide.disclaimer.split()))
 
 

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from typing import TypeAlias
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -121,3 +122,18 @@ def test_a_reason_lists_exactly_the_signs_that_hold_and_quotes_their_numbers(
         for name in quoted - {"signs"}:
             value = finding.facts[name]
             assert any(text in reason for text in _shown(value)), (name, value, reason)
+
+
+@given(cases())
+def test_chills_are_called_chills_never_a_fever(case: tuple[SymptomReport, Thresholds]) -> None:
+    """CLINICAL.md: without a measured fever, no reason says "fever" of the person.
+
+    The red flag's own name, "fever or chills", may stand before the signs it lists.
+    """
+    report, thresholds = case
+    if report.temperature_c is not None and report.temperature_c >= thresholds.fever_c:
+        report = attrs.evolve(report, temperature_c=None)
+    for finding in postloss.assess(
+        report, rules=postloss.default_rules(thresholds=thresholds)
+    ).findings:
+        assert "fever" not in finding.reason.replace("fever or chills", ""), finding.reason

@@ -527,7 +527,7 @@ def risk_assessment(
     >>> risk["prediction"][0]["qualitativeRisk"]["coding"][0]["code"]
     'moderate'
     >>> risk["prediction"][0]["rationale"]
-    'fever: temperature 38.4 °C / 101.1 °F, at or above 38.0 °C / 100.4 °F'
+    'fever or chills: temperature 38.4 °C / 101.1 °F, at or above 38.0 °C / 100.4 °F'
     """
     if type(subject) is not str or "/" not in subject.strip("/"):
         raise PostlossError(

@@ -118,7 +118,7 @@ def dumps(
     (7, 'heavy', None)
     >>> data = json.loads(dumps(assess(SymptomReport(temperature_c=38.4))))
     >>> data["urgency"], data["findings"][0]["reason"]
-    ('urgent', 'fever: temperature 38.4 °C / 101.1 °F, at or above 38.0 °C / 100.4 °F')
+    ('urgent', 'fever or chills: temperature 38.4 °C / 101.1 °F, at or above 38.0 °C / 100.4 °F')
     >>> data["produced_by"]["ruleset"]
     'built-in rules, default thresholds, content 2026.11.26 (en)'
     """

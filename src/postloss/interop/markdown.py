@@ -126,7 +126,7 @@ def assessment_markdown(assessment: Assessment, *, guide: Guide | None = None) -
     <BLANKLINE>
     **Why**
     <BLANKLINE>
-    - fever: temperature 38.4 °C / 101.1 °F, at or above 38.0 °C / 100.4 °F
+    - fever or chills: temperature 38.4 °C / 101.1 °F, at or above 38.0 °C / 100.4 °F
     <BLANKLINE>
     <BLANKLINE>
     """
