@@ -5,6 +5,8 @@ round-2 table without reading the package; a floor, a red flag or a rule that dr
 table fails here, whichever side it drifted on.
 """
 
+import re
+
 import postloss
 from postloss import Urgency
 from postloss.guide import RedFlag
@@ -117,3 +119,27 @@ def test_thoughts_of_self_harm_point_to_crisis_lines_with_their_sources() -> Non
     for number in ("111", "116 123", "988"):
         assert number in flag.action
     assert {"samaritans", "988-lifeline", "nhs-mental-health-crisis"} <= set(flag.sources)
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_FAHRENHEIT_BESIDE = re.compile(r"(\d+(?:\.\d+)?) °C(?: \(| / )(\d+(?:\.\d+)?) °F")
+
+
+def test_every_red_flags_text_states_its_definition_and_no_other_number() -> None:
+    """H17: the words a person reads say what CLINICAL.md's definition says.
+
+    Each term the oracle lists is in the red flag's text; every number in the text is one
+    the oracle's terms hold, so a threshold moved in the text alone fails here; and a °F
+    beside a °C is its conversion, to one decimal.
+    """
+    texts = {flag.id: flag.text for flag in postloss.load_guide().red_flags}
+    assert set(texts) == set(oracle.STATED)
+    for flag_id, terms in oracle.STATED.items():
+        text = texts[flag_id]
+        missing = [term for term in terms if term.lower() not in text.lower()]
+        assert not missing, (flag_id, missing)
+        for celsius, fahrenheit in _FAHRENHEIT_BESIDE.findall(text):
+            assert f"{float(celsius) * 9 / 5 + 32:.1f}" == fahrenheit, (flag_id, celsius)
+        numbers = _NUMBER.findall(_FAHRENHEIT_BESIDE.sub(r"\1 °C", text))
+        allowed = {number for term in terms for number in _NUMBER.findall(term)}
+        assert set(numbers) <= allowed, (flag_id, set(numbers) - allowed)
