@@ -136,3 +136,11 @@ def test_provenance_is_separate_from_the_package_version(guide: Guide) -> None:
     assert re.fullmatch(r"\d{4}\.\d{2}\.\d{2}", guide.content_version)
     assert "not a diagnosis" in guide.disclaimer
     assert guide.locale == "en"
+
+
+def test_the_sources_without_an_address_are_the_ones_docs_clinical_names(guide: Guide) -> None:
+    """docs/clinical.md lists every source that has no URL, and no source that has one."""
+    docs = (Path(__file__).parents[1] / "docs" / "clinical.md").read_text(encoding="utf-8")
+    section = docs.split("## Sources without an address", 1)[1].split("\n## ", 1)[0]
+    named = set(re.findall(r"`([a-z0-9-]+)`", section))
+    assert named == {source.id for source in guide.sources if source.url is None}
