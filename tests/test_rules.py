@@ -12,6 +12,7 @@ from postloss import (
     InvalidReportError,
     InvalidRuleError,
     ReportClassError,
+    Rule,
     RuleError,
     Ruleset,
     SymptomReport,
@@ -350,3 +351,44 @@ def test_unanswered_measures_from_the_urgency_under_the_ruleset_in_use() -> None
     asked = postloss.unanswered(report, rules=sensitive)
     assert "low_mood" not in asked  # at most ROUTINE: cannot raise an URGENT answer
     assert "low_mood" in postloss.unanswered(report)  # SELF_CARE under the defaults
+
+
+@attrs.frozen(kw_only=True)
+class WindowReport(SymptomReport):
+    """A downstream report with a whole and a decimal number, read only by window rules."""
+
+    score: int | None = postloss.field(low=3, high=200)
+    level: float | None = postloss.field(low=3.0, high=200.0)
+
+
+def _window(name: str, value: float) -> Rule:
+    """A rule that fires only when field *name* is *value* (to a hundredth)."""
+
+    def exactly(report: WindowReport) -> bool:
+        given = getattr(report, name)
+        return given is not None and abs(given - value) < 0.001
+
+    return rule(f"acme/{name}-window", urgency=Urgency.URGENT, reason="in the window")(exactly)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("score", 3),  # the low bound
+        ("score", 200),  # the high bound
+        *(("score", Thresholds().fast_heart_rate_bpm + k) for k in (-1, 0, 1)),
+        *(("level", Thresholds().fever_c + k * 0.01) for k in (-1, 0, 1)),
+        ("level", 3.0),
+        ("level", 200.0),
+    ],
+)
+def test_unanswered_tries_each_bound_and_each_line_and_a_step_either_side(
+    name: str, value: float
+) -> None:
+    """The answers unanswered() tries, as documented: a window rule there is found.
+
+    Whole numbers step by 1 and decimals by 0.01; the lines are the thresholds in use.
+    """
+    rules = default_rules().extended(_window(name, value))
+    assert name in postloss.unanswered(WindowReport(), rules=rules)
+    assert name not in postloss.unanswered(WindowReport())
