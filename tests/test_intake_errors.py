@@ -32,12 +32,13 @@ def test_each_kind_of_problem_has_its_code() -> None:
     [
         ("a", "a"),  # one character is a name
         ("x" * 64, "x" * 64),  # as long as a name may be
-        ("x" * 65, shown("x" * 65)),  # longer: shown, cut short
+        ("x" * 65, "'" + "x" * 56 + "..."),  # longer: shown, cut to 60 characters
         ("", "''"),  # empty: shown
         ("two words", "'two words'"),
         ("line\nbreak", "'line\\nbreak'"),
         (7, "7"),
     ],
+    ids=["one-character", "64-characters", "65-characters", "empty", "space", "newline", "int"],
 )
 def test_an_unknown_key_is_named_as_is_only_when_it_is_a_short_name(key: Any, path: str) -> None:
     assert problems({key: 1})[0].path == path

@@ -189,7 +189,11 @@ class Plain:
     """An attrs class without fields: a class report_fields can read."""
 
 
-@pytest.mark.parametrize("given", [SymptomReport(), dict, "SymptomReport", None.__class__])
+@pytest.mark.parametrize(
+    "given",
+    [postloss.Bleeding.HEAVY, dict, "SymptomReport", type(None)],
+    ids=["an-instance", "a-plain-class", "a-name", "NoneType"],
+)
 def test_report_fields_refuses_anything_but_an_attrs_class(given: object) -> None:
     with pytest.raises(postloss.ReportClassError) as raised:
         postloss.report_fields(given)  # type: ignore[arg-type]

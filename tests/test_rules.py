@@ -376,11 +376,16 @@ def _window(name: str, value: float) -> Rule:
     [
         ("score", 3),  # the low bound
         ("score", 200),  # the high bound
-        *(("score", Thresholds().fast_heart_rate_bpm + k) for k in (-1, 0, 1)),
-        *(("level", Thresholds().fever_c + k * 0.01) for k in (-1, 0, 1)),
+        ("score", 99),  # the fast heart rate's line (100/min), a step below
+        ("score", 100),
+        ("score", 101),
+        ("level", 37.99),  # the fever line (38.0 °C), a step below
+        ("level", 38.0),
+        ("level", 38.01),
         ("level", 3.0),
         ("level", 200.0),
     ],
+    ids=str,
 )
 def test_unanswered_tries_each_bound_and_each_line_and_a_step_either_side(
     name: str, value: float
