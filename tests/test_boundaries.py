@@ -1179,6 +1179,62 @@ CASES = [
         days_since_loss=28,
         bleeding=Bleeding.LIGHT,
     ),
+    # --- Pain still there: a score of 1, any painkiller answer, limited activities ----------------
+    case("pain-1-day-21", ["persistent-pain"], ROUTINE, days_since_loss=21, pain_score=1),
+    case(
+        "pain-0-improving-day-21",
+        [],
+        SELF_CARE,
+        days_since_loss=21,
+        pain_score=0,
+        pain_trend=PainTrend.IMPROVING,
+    ),
+    case(
+        "painkillers-helped-day-21",
+        ["persistent-pain"],
+        ROUTINE,
+        days_since_loss=21,
+        pain_relieved_by_medication=True,
+    ),
+    case(
+        "pain-limits-activities-day-21",
+        ["persistent-pain", "pain-limits-daily-activities"],
+        ROUTINE,
+        days_since_loss=21,
+        pain_limits_daily_activities=True,
+    ),
+    # --- Any bleeding: a pad soaked at all counts, none does not --------------------------------
+    case(
+        "pads-0-pain-3-day-14",
+        [],
+        SELF_CARE,
+        days_since_loss=14,
+        pain_score=3,
+        pads_soaked_per_hour=0.0,
+    ),
+    case(
+        "pads-0.5-pain-3-day-14",
+        ["pain-and-bleeding-at-two-weeks"],
+        ROUTINE,
+        days_since_loss=14,
+        pain_score=3,
+        pads_soaked_per_hour=0.5,
+    ),
+    # --- Each other moderate-to-high-risk sign alone makes the fast heartbeat an emergency -------
+    case(
+        "racing-urine-12",
+        [FAST, FAST_E, MOD, MOD_E],
+        EMERGENCY,
+        rapid_heartbeat=True,
+        hours_since_urine=12,
+    ),
+    case(
+        "racing-sbp-100",
+        [FAST, FAST_E, MOD, MOD_E],
+        EMERGENCY,
+        rapid_heartbeat=True,
+        systolic_bp=100,
+    ),
     # --- Nothing at all ---------------------------------------------------------------------------
     case("nothing-reported", [], SELF_CARE),
 ]
