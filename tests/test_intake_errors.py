@@ -97,16 +97,89 @@ def test_parse_report_names_a_class_that_is_no_report() -> None:
         parse_report({}, dict)  # type: ignore[type-var]
 
 
+CELSIUS = (30.0, 45.0)
+
+
 @pytest.mark.parametrize(
-    ("data", "code"),
+    ("data", "expected"),
     [
-        ({"bleeding": "torrential"}, "enum"),
-        ({"pain_score": "7"}, "type"),
-        ({"temperature_c": float("nan")}, "not_finite"),
-        ({"pain_score": 11}, "range"),
-        ({"temperature_c": 101.3}, "fahrenheit"),
+        (
+            {"bleeding": "torrential"},
+            Problem(
+                "bleeding",
+                "enum",
+                "unknown value 'torrential'; expected one of 'none', 'spotting', 'light', "
+                "'moderate', 'heavy'",
+            ),
+        ),
+        ({"pain_score": "7"}, Problem("pain_score", "type", "expected an integer, got str '7'")),
+        (
+            {"temperature_c": float("nan")},
+            Problem("temperature_c", "not_finite", "expected a finite number, got nan"),
+        ),
+        (
+            {"temperature_c": 10**400},  # an int too large for a float
+            Problem(
+                "temperature_c",
+                "not_finite",
+                "expected a finite number, got " + "1" + "0" * 56 + "...",
+            ),
+        ),
+        (
+            {"pain_score": 11},
+            Problem("pain_score", "range", "must be between 0 and 10, got 11", (0, 10)),
+        ),
+        (
+            {"temperature_c": 101.3},
+            Problem(
+                "temperature_c",
+                "fahrenheit",
+                "101.3 looks like Fahrenheit: 38.5 °C; give the temperature in °C",
+                CELSIUS,
+            ),
+        ),
+        # Fahrenheit is read from 93 to 113 °F inclusive (33.9–45.0 °C); outside, a range error.
+        (
+            {"temperature_c": 93},
+            Problem(
+                "temperature_c",
+                "fahrenheit",
+                "93 looks like Fahrenheit: 33.9 °C; give the temperature in °C",
+                CELSIUS,
+            ),
+        ),
+        (
+            {"temperature_c": 113},
+            Problem(
+                "temperature_c",
+                "fahrenheit",
+                "113 looks like Fahrenheit: 45.0 °C; give the temperature in °C",
+                CELSIUS,
+            ),
+        ),
+        (
+            {"temperature_c": 92.9},
+            Problem("temperature_c", "range", "must be between 30.0 and 45.0, got 92.9", CELSIUS),
+        ),
+        (
+            {"temperature_c": 113.1},
+            Problem("temperature_c", "range", "must be between 30.0 and 45.0, got 113.1", CELSIUS),
+        ),
+    ],
+    ids=[
+        "enum",
+        "type",
+        "nan",
+        "huge-int",
+        "range",
+        "fahrenheit",
+        "93F",
+        "113F",
+        "92.9",
+        "113.1",
     ],
 )
-def test_each_kind_of_bad_value_has_its_code(data: dict[str, Any], code: str) -> None:
-    (problem,) = problems(data)
-    assert (problem.path, problem.code) == (next(iter(data)), code)
+def test_each_kind_of_bad_value_is_one_problem_with_its_code_message_and_bounds(
+    data: dict[str, Any], expected: Problem
+) -> None:
+    assert problems(data) == (expected,)
