@@ -31,10 +31,13 @@ def _names(names: Sequence[str]) -> tuple[str, ...]:
 def _needs(predicate: Callable[..., object]) -> type[SymptomReport]:
     """The report class the predicate's first parameter is annotated with (default: any)."""
     try:
-        first = next(iter(inspect.signature(predicate).parameters.values()), None)
-    except (TypeError, ValueError):
+        parameters = list(inspect.signature(predicate).parameters.values())
+    except (TypeError, ValueError):  # a callable whose signature cannot be read
         return SymptomReport
-    if first is None or first.annotation is inspect.Parameter.empty:
+    if not parameters:
+        raise InvalidRuleError("the predicate must take the report as its first parameter")
+    first = parameters[0]
+    if first.annotation is inspect.Parameter.empty:
         return SymptomReport
     annotated: object = predicate
     while isinstance(annotated, functools.partial):  # the function it calls holds the hints
@@ -110,19 +113,16 @@ class Rule:
 
     def __reduce__(self) -> tuple[object, ...]:
         """Pickle a module-level ``@rule`` function by reference, others by value."""
-        predicate = self.predicate
-        module = getattr(predicate, "__module__", None)
-        name = getattr(predicate, "__qualname__", "")
-        if module and "<" not in name and _resolve(module, name) is self:
+        module = getattr(self.predicate, "__module__", None)
+        name = getattr(self.predicate, "__qualname__", None)  # a partial has none
+        if module and name and _resolve(module, name) is self:
             return (_resolve, (module, name))
-        return (_rebuild, (attrs.asdict(self, recurse=False, filter=_init_only),))
-
-
-def _init_only(attribute: attrs.Attribute[Any], value: object) -> bool:
-    return attribute.init
+        given = {each.name: getattr(self, each.name) for each in attrs.fields(Rule) if each.init}
+        return (_rebuild, (given,))
 
 
 def _resolve(module: str, qualname: str) -> object:
+    """The object named *qualname* in *module*, or None (a local name, ``f.<locals>.g``)."""
     found: object = importlib.import_module(module)
     for part in qualname.split("."):
         found = getattr(found, part, None)
