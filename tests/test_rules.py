@@ -276,6 +276,20 @@ def test_a_template_rule_linked_to_a_red_flag_names_it_in_its_finding() -> None:
     assert (finding.red_flag_id, finding.reason) == ("heavy-bleeding", "pads 0.5")
 
 
+def test_a_finding_keeps_its_rules_red_flag_whichever_kind_of_reason_it_has() -> None:
+    for reason in ("heart racing", lambda report: "heart racing"):
+
+        @rule("acme/racing", urgency=Urgency.URGENT, red_flag="fast-heartbeat", reason=reason)
+        def racing(report: SymptomReport) -> bool:
+            return report.rapid_heartbeat is True
+
+        assessment = assess(
+            SymptomReport(rapid_heartbeat=True), rules=default_rules().extended(racing)
+        )
+        finding = next(f for f in assessment.findings if f.rule_id == "acme/racing")
+        assert (finding.red_flag_id, finding.reason) == ("fast-heartbeat", "heart racing")
+
+
 def test_a_reason_function_giving_empty_text_is_a_rule_error() -> None:
     @rule("acme/silent", urgency=Urgency.ROUTINE, reason=lambda r: "")
     def silent(report: SymptomReport) -> bool:
@@ -324,6 +338,7 @@ def test_a_guide_that_cannot_word_the_built_in_rules_is_refused_naming_what_is_m
     with pytest.raises(postloss.ContentError) as caught:
         default_rules(guide=attrs.evolve(guide, **changed))
     assert problem in caught.value.problems
+    assert caught.value.name == "the guide for triage (en)"
 
 
 def test_a_guide_whose_red_flags_disagree_with_the_table_is_refused_naming_them() -> None:
@@ -397,3 +412,43 @@ def test_unanswered_tries_each_bound_and_each_line_and_a_step_either_side(
     rules = default_rules().extended(_window(name, value))
     assert name in postloss.unanswered(WindowReport(), rules=rules)
     assert name not in postloss.unanswered(WindowReport())
+
+
+@attrs.frozen(kw_only=True)
+class RankReport(SymptomReport):
+    """A downstream report whose questions the ranking below tells apart."""
+
+    often: bool | None = postloss.field(question="Read by four rules?")
+    rarely: bool | None = postloss.field(question="Read by one rule?")
+    also_rarely: bool | None = postloss.field(question="Read by one rule, later?")
+    severe: bool | None = postloss.field(question="Read by one emergency rule?")
+    ratio: float | None = postloss.field()  # a number without bounds: no answer is tried
+    note: str | None = postloss.field()  # text: no answer is tried
+
+
+def _reads(name: str, urgency: Urgency, number: int = 0) -> Rule:
+    def fires(report: RankReport) -> bool:
+        value = getattr(report, name)
+        return value is True or (type(value) is float and value > 1)
+
+    slug = name.replace("_", "-")
+    return rule(f"acme/{slug}-{number}", urgency=urgency, reason="x", inputs=(name,))(fires)
+
+
+def test_unanswered_ranks_by_urgency_then_by_how_many_rules_read_then_by_order() -> None:
+    rules = default_rules().extended(
+        *(_reads("often", Urgency.URGENT, n) for n in range(4)),
+        _reads("rarely", Urgency.URGENT),
+        _reads("also_rarely", Urgency.URGENT),
+        _reads("severe", Urgency.EMERGENCY),
+        _reads("ratio", Urgency.EMERGENCY),
+    )
+    asked = postloss.unanswered(RankReport(), rules=rules)
+    mine = [name for name in asked if name in attrs.fields_dict(RankReport)]
+    built_in = {field.name for field in postloss.report_fields()}
+    assert [name for name in mine if name not in built_in] == [
+        "severe",
+        "often",
+        "rarely",
+        "also_rarely",
+    ]

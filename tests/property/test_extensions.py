@@ -96,6 +96,25 @@ def test_any_extension_never_lowers_a_built_in_urgency(
     assert result.urgency >= default.urgency
 
 
+@postloss.rule("acme/never", urgency=Urgency.EMERGENCY, reason="never")
+def never(report: SymptomReport) -> bool:
+    """Never fires."""
+    return False
+
+
+@given(st.data(), s.thresholds())
+def test_a_rule_that_never_fires_leaves_the_whole_assessment_as_it_was(
+    data: st.DataObject, thresholds: postloss.Thresholds
+) -> None:
+    """With downstream rules, assess takes its general path; it says what the fast one says.
+
+    Urgency, findings, action, self-care (only below URGENT), watch-for and outlook alike.
+    """
+    report = data.draw(s.reports(SymptomReport, thresholds))
+    rules = built_in_rules(thresholds=thresholds)
+    assert assess(report, rules=rules.extended(never)) == assess(report, rules=rules)
+
+
 @given(st.data(), s.thresholds(), s.reports(SymptomReport) | s.reports(s.ClinicReport))
 def test_a_broken_rule_never_yields_a_quieter_answer(
     data: st.DataObject, thresholds: postloss.Thresholds, report: SymptomReport
