@@ -231,10 +231,11 @@ def assess(report: SymptomReport, *, rules: Ruleset | None = None) -> Assessment
     built_in = [
         _built_in_finding(about[row.id], (row.evidence, report, thresholds)) for row in fired
     ]
-    failed, extra = _run_extra(report, ruleset)
+    failures, extra = _run_extra(report, ruleset)
     every = sorted(built_in + extra, key=_most_urgent_first)
-    if failed is not None:
-        raise RuleError(failed[0], partial=_assessment(report, ruleset, every)) from failed[1]
+    if failures:
+        rule_id, error = failures[0]
+        raise RuleError(rule_id, partial=_assessment(report, ruleset, every)) from error
     return _assessment(report, ruleset, every)
 
 
@@ -273,6 +274,8 @@ def _assessment(report: SymptomReport, ruleset: Ruleset, findings: list[Finding]
 #: What an assessment shows for a set of built-in rows: urgency, each row's finding
 #: (id, urgency, red flag, template, clauses), action, self-care and watch-for.
 Advice = tuple[Urgency, tuple["About", ...], str, tuple[str, ...], tuple[str, ...]]
+#: The rules that failed, in the order they ran: each id with its error.
+Failures = list[tuple[str, BaseException]]
 
 
 def _advice(derived: dict[str, Any], fired: tuple[BuiltinRule, ...]) -> Advice:
@@ -303,21 +306,19 @@ def _watch_for(derived: dict[str, Any], fired: frozenset[str | None]) -> tuple[s
 _WATCH_FOR_KEPT = 4096
 
 
-def _run_extra(
-    report: SymptomReport, ruleset: Ruleset
-) -> tuple[tuple[str, BaseException] | None, list[Finding]]:
-    """Run every downstream rule; the first failure (id and error) and the findings."""
-    failed: tuple[str, BaseException] | None = None
+def _run_extra(report: SymptomReport, ruleset: Ruleset) -> tuple[Failures, list[Finding]]:
+    """Run every downstream rule; the failures (id and error), in order, and the findings."""
+    failures: Failures = []
     findings = []
     for each in ruleset.extra:
         try:
             finding = _run(each, report)
         except Exception as error:  # reported as RuleError, never swallowed
-            failed = failed or (each.id, error)
+            failures.append((each.id, error))
             continue
         if finding is not None:
             findings.append(finding)
-    return failed, findings
+    return failures, findings
 
 
 def _run(each: Rule, report: SymptomReport) -> Finding | None:
@@ -343,7 +344,7 @@ def _assess_one_by_one(report: SymptomReport, ruleset: Ruleset) -> Assessment:
     raised on a sign no rule needed).
     """
     derived = ruleset._derived
-    failed: tuple[str, BaseException] | None = None
+    failures: Failures = []
     findings = []
     for row in TABLE:
         try:
@@ -361,10 +362,11 @@ def _assess_one_by_one(report: SymptomReport, ruleset: Ruleset) -> Assessment:
                     )
                 )
         except Exception as error:
-            failed = failed or (row.id, error)
-    extra_failed, extra = _run_extra(report, ruleset)
+            failures.append((row.id, error))
+    extra_failures, extra = _run_extra(report, ruleset)
+    failures += extra_failures
     findings = sorted(findings + extra, key=_most_urgent_first)
-    failed = failed or extra_failed
-    if failed is None:  # only the compiled table failed: every rule, run alone, answered
+    if not failures:  # only the compiled table failed: every rule, run alone, answered
         return _assessment(report, ruleset, findings)
-    raise RuleError(failed[0], partial=_assessment(report, ruleset, findings)) from failed[1]
+    rule_id, cause = failures[0]
+    raise RuleError(rule_id, partial=_assessment(report, ruleset, findings)) from cause

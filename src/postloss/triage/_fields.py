@@ -312,16 +312,15 @@ def install_init(
         if spec.bounds is not None:
             namespace[f"_low{index}"], namespace[f"_high{index}"] = spec.bounds
         params.append(f"{arg}=_default{index}")
-        missing = f"{arg} is _MISSING or " if default is attrs.NOTHING else ""
-        checks.append(
-            f"    if {missing}not ({_valid_expression(spec, arg, index)}):\n"
+        checks.append(  # _MISSING, a missing required argument, is valid for no field
+            f"    if not ({_valid_expression(spec, arg, index)}):\n"
             f"        _bad.append(_specs[{name!r}].problem(None if {arg} is _MISSING else {arg}))"
         )
         if spec.type is float:
             sets.append(f"    if type({arg}) is int:\n        {arg} = float({arg})")
         sets.append(f"    _setattr({name!r}, {arg})")
     post_init = getattr(cls, "__attrs_post_init__", None) is not None
-    guarded = tuple(fields_by_name(protected)) if post_init and protected else ()
+    guarded = tuple(fields_by_name(protected)) if protected else ()
     namespace["_after_post_init"] = _after_post_init
     namespace["_guarded"] = guarded
     lines = [
@@ -335,9 +334,9 @@ def install_init(
     ]
     if post_init:
         lines += [
-            "    _before = tuple(getattr(self, name) for name in _guarded)",
+            "    _before = {name: getattr(self, name) for name in _guarded}",
             "    self.__attrs_post_init__()",
-            "    _after_post_init(self, _guarded, _before, _error)",
+            "    _after_post_init(self, _before, _error)",
         ]
     exec("\n".join(lines), namespace)  # generated from the class's own fields
     init = namespace["__init__"]
@@ -356,15 +355,14 @@ def _extra_problems(args: tuple[object, ...], unknown: Mapping[str, object]) -> 
 
 def _after_post_init(
     instance: object,
-    guarded: tuple[str, ...],
-    before: tuple[object, ...],
+    before: Mapping[str, object],
     error: Callable[[Iterable[Problem]], Exception],
 ) -> None:
     """Refuse a change to a built-in field made by a post-init, and check everything again."""
     message = "a subclass's __attrs_post_init__ may not change a built-in field"
     problems = [
         Problem(name, "changed", message)
-        for name, value in zip(guarded, before, strict=True)
+        for name, value in before.items()
         if (now := getattr(instance, name)) is not value
         and (type(now) is not type(value) or now != value)
     ]

@@ -31,16 +31,19 @@ def render(template: str, facts: Mapping[str, object], clauses: Mapping[str, str
     """
     temperatures = {v for k, v in facts.items() if k.endswith("_c") and isinstance(v, float | int)}
 
+    def fill(text: str) -> str:
+        return PLACEHOLDER.sub(replace, text)
+
     def replace(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in facts:
             return match.group(0)
         value = facts[name]
-        if isinstance(value, tuple):
-            return ", ".join(render(clauses.get(str(c), str(c)), facts, clauses) for c in value)
+        if isinstance(value, tuple):  # clause ids, each written in its own words
+            return ", ".join(fill(clauses.get(str(c), str(c))) for c in value)
         return _show(name, value, temperatures)
 
-    return PLACEHOLDER.sub(replace, template)
+    return fill(template)
 
 
 def _decimals(value: float, temperatures: set[float]) -> int:

@@ -60,7 +60,7 @@ class Bleeding(enum.Enum):
 
 
 def _yes_no(question: str, help: str = "") -> Any:
-    return field(None, question=question, help=help)
+    return field(question=question, help=help)
 
 
 @attrs.frozen(kw_only=True)

@@ -137,9 +137,11 @@ class Ruleset:
         """What the guide must say for the built-in rules: flags, floors and reasons."""
         guide = self.guide
         problems = []
-        lowest: dict[str, Urgency] = {}
+        lowest = {
+            row.red_flag: min(each.urgency for each in TABLE if each.red_flag == row.red_flag)
+            for row in TABLE
+        }
         for row in TABLE:
-            lowest[row.red_flag] = min(lowest.get(row.red_flag, row.urgency), row.urgency)
             template = guide.reasons.get(row.id)
             if template is None:
                 problems.append(f"reasons: no reason template for rule {row.id!r}")
