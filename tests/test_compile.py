@@ -106,16 +106,22 @@ def test_assess_answers_by_the_predicates_when_the_compiled_table_raises(
     assert postloss.assess(report) == expected
 
 
-def test_assess_takes_the_compiled_table_for_every_valid_report(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """The fallback is for failures only: a broken fast path would answer right, but slowly."""
+def test_assess_takes_the_compiled_table_for_every_valid_report() -> None:
+    """The fallback is for failures only: a broken fast path would answer right, but slowly.
+
+    Patched by hand, not with a fixture, so that tests/test_definitions.py runs it too: the
+    table is compiled on the first assessment, which mutmut gives to that test alone.
+    """
 
     def fallback(*args: object) -> None:
         raise AssertionError("assess fell back to the rules one by one")
 
-    monkeypatch.setattr(_assess, "_assess_one_by_one", fallback)
-    sensitive = postloss.default_rules(thresholds=Thresholds(fever_c=37.5))
-    for report in (SymptomReport(), SymptomReport(bleeding=Bleeding.HEAVY, temperature_c=39.0)):
-        postloss.assess(report)
-        postloss.assess(report, rules=sensitive)
+    saved = _assess._assess_one_by_one
+    _assess._assess_one_by_one = fallback  # type: ignore[assignment]
+    try:
+        sensitive = postloss.default_rules(thresholds=Thresholds(fever_c=37.5))
+        for report in (SymptomReport(), SymptomReport(bleeding=Bleeding.HEAVY, temperature_c=39.0)):
+            postloss.assess(report)
+            postloss.assess(report, rules=sensitive)
+    finally:
+        _assess._assess_one_by_one = saved
