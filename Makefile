@@ -76,7 +76,7 @@ benchmark: $(STAMP)
 	$(PY) benchmarks/assess_speed.py
 
 # Mutation testing of the triage package (slow: minutes); the score is in docs/testing.md.
-# Starts afresh each time, lists the mutants that were not killed, and fails below 95 %.
+# Starts afresh each time, lists the mutants that were not killed, and fails below 97 %.
 mutation: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check 'mutmut==3.8.1'
 	rm -rf mutants
@@ -86,7 +86,7 @@ mutation: $(STAMP)
 	$(PY) -c "import json; s = json.load(open('mutants/mutmut-cicd-stats.json')); \
 		score = 100 * s['killed'] / s['total']; \
 		print(f\"killed {s['killed']} of {s['total']} mutants ({score:.1f} %)\"); \
-		raise SystemExit(score < 95)"
+		raise SystemExit(score < 97)"
 
 clean:
 	rm -rf $(VENV) build dist mutants .pytest_cache .mypy_cache .ruff_cache .hypothesis

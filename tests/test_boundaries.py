@@ -1235,6 +1235,14 @@ CASES = [
         rapid_heartbeat=True,
         systolic_bp=100,
     ),
+    # --- A high-risk sign without a fast heartbeat is a partner of the low temperature ----------
+    case(
+        "temp-35.9-breathing-25",
+        [LOW, LOW_E, MOD, *HIGH_RISK],
+        EMERGENCY,
+        temperature_c=35.9,
+        respiratory_rate=25,
+    ),
     # --- Nothing at all ---------------------------------------------------------------------------
     case("nothing-reported", [], SELF_CARE),
 ]
