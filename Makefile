@@ -80,7 +80,9 @@ benchmark: $(STAMP)
 mutation: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check 'mutmut==3.8.1'
 	rm -rf mutants
-	HYPOTHESIS_PROFILE=mutation $(VENV)/bin/mutmut run
+	# Bytecode is written (whatever PYTHONDONTWRITEBYTECODE says): each mutant runs in a fresh
+	# interpreter, which would otherwise compile the package and the tests again every time.
+	HYPOTHESIS_PROFILE=mutation PYTHONDONTWRITEBYTECODE= $(VENV)/bin/mutmut run
 	$(VENV)/bin/mutmut results
 	$(VENV)/bin/mutmut export-cicd-stats
 	$(PY) -c "import json; s = json.load(open('mutants/mutmut-cicd-stats.json')); \
