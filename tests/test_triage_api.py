@@ -244,6 +244,34 @@ def test_malformed_rules_raise_invalid_rule_error_naming_them(
     assert str(caught.value) == message
 
 
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {},
+        {"days_since_loss": 21, "pain_score": 2},
+        {"temperature_c": 38.4},
+        {"bleeding": Bleeding.HEAVY},
+    ],
+    ids=["self-care", "routine", "urgent", "emergency"],
+)
+def test_downstream_rules_that_do_not_fire_change_nothing_at_any_urgency(
+    fields: dict[str, object],
+) -> None:
+    """With downstream rules assess takes its general path: it must say what the fast one says.
+
+    Self-care is shown only below URGENT on both paths.
+    """
+
+    @rule("acme/never", urgency=Urgency.EMERGENCY, reason="never")
+    def never(report: SymptomReport) -> bool:
+        return False
+
+    report = SymptomReport(**fields)  # type: ignore[arg-type]
+    fast = assess(report)
+    assert assess(report, rules=default_rules().extended(never)) == fast
+    assert bool(fast.self_care) is (fast.urgency < Urgency.URGENT)
+
+
 def test_a_duplicate_rule_id_raises_naming_it() -> None:
     @rule("heavy-bleeding", urgency=Urgency.EMERGENCY, reason="again")
     def again(report: SymptomReport) -> bool:

@@ -81,5 +81,5 @@ def _answers(spec: ReportField, thresholds: Thresholds) -> list[Any]:
     low, high = spec.bounds
     step = 1 if spec.type is int else 0.01
     lines = [getattr(thresholds, name) for name in attrs.fields_dict(Thresholds)]
-    candidates = {low, high, *(line + k * step for line in lines for k in (-1, 0, 1))}
+    candidates = {low, high, *(near for line in lines for near in (line - step, line, line + step))}
     return sorted(spec.type(value) for value in candidates if low <= value <= high)
