@@ -239,6 +239,24 @@ class RequiredReport(SymptomReport):
     clinic_id: str
 
 
+@attrs.frozen(kw_only=True)
+class NullableRequiredReport(SymptomReport):
+    """A downstream report with a field that must be given, though it may be None."""
+
+    clinic_note: str | None
+
+
+def test_a_field_that_may_be_none_but_has_no_default_must_still_be_given() -> None:
+    assert NullableRequiredReport(clinic_note=None).clinic_note is None
+    missing = (Problem("clinic_note", "missing", "required field not given"),)
+    with pytest.raises(InvalidReportError) as caught:
+        NullableRequiredReport()  # type: ignore[call-arg]
+    assert caught.value.problems == missing
+    with pytest.raises(InvalidReportError) as caught:
+        parse_report({}, NullableRequiredReport)
+    assert caught.value.problems == missing
+
+
 def test_a_field_without_a_default_must_be_given() -> None:
     assert RequiredReport(clinic_id="north").clinic_id == "north"
     with pytest.raises(InvalidReportError) as caught:

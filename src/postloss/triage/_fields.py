@@ -300,7 +300,7 @@ def install_init(
         "_specs": specs,
         "_error": error,
         "_extra": _extra_problems,
-        "_MISSING": _MISSING,
+        "_problem": _problem,
         "_setattr_of": object.__setattr__.__get__,
     }
     params, checks, sets = [], [], []
@@ -314,7 +314,7 @@ def install_init(
         params.append(f"{arg}=_default{index}")
         checks.append(  # _MISSING, a missing required argument, is valid for no field
             f"    if not ({_valid_expression(spec, arg, index)}):\n"
-            f"        _bad.append(_specs[{name!r}].problem(None if {arg} is _MISSING else {arg}))"
+            f"        _bad.append(_problem(_specs[{name!r}], {arg}))"
         )
         if spec.type is float:
             sets.append(f"    if type({arg}) is int:\n        {arg} = float({arg})")
@@ -343,6 +343,13 @@ def install_init(
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__doc__ = f"Build a validated {cls.__name__}; keyword arguments only."
     cls.__init__ = init  # type: ignore[misc]
+
+
+def _problem(spec: ReportField, value: object) -> Problem | None:
+    """The problem with *value*; a required argument not given is one, even where None is valid."""
+    if value is _MISSING:
+        return spec.problem(None) or Problem(spec.name, "missing", "required field not given")
+    return spec.problem(value)
 
 
 def _extra_problems(args: tuple[object, ...], unknown: Mapping[str, object]) -> list[Problem]:
