@@ -474,7 +474,7 @@ STATED: dict[str, tuple[str, ...]] = {
         "when you pee or poo",
         "fast heartbeat",
         "7 or more out of 10",
-        "mottled, ashen or blue",
+        "very pale, mottled, ashen or blue",
     ),
     "fever-or-chills": ("38.0 °C", "chills", "shivering", "below 38 °C"),
     "unusual-discharge": ("smells bad", "green, yellow or like pus", "brown or pink"),

@@ -2,6 +2,7 @@
 
 import pytest
 
+import postloss
 from postloss import Bleeding
 from postloss.triage._reasons import render
 
@@ -59,3 +60,12 @@ def test_a_reason_lists_a_sign_from_exactly_its_line() -> None:
 
     at_line = postloss.assess(postloss.SymptomReport(pads_soaked_per_hour=1.0))
     assert "1 pads soaked an hour" in at_line.findings[0].reason
+
+
+def test_chills_are_called_chills_in_spanish_too() -> None:
+    """CLINICAL.md: chills are never called a fever, in any locale the package ships."""
+    rules = postloss.default_rules(guide=postloss.load_guide("es"))
+    assessment = postloss.assess(postloss.SymptomReport(chills=True), rules=rules)
+    assert [finding.reason for finding in assessment.findings] == [
+        "fiebre o escalofríos: escalofríos"
+    ]

@@ -245,17 +245,17 @@ def test_malformed_rules_raise_invalid_rule_error_naming_them(
 
 
 @pytest.mark.parametrize(
-    "fields",
+    ("fields", "urgency"),
     [
-        {},
-        {"days_since_loss": 21, "pain_score": 2},
-        {"temperature_c": 38.4},
-        {"bleeding": Bleeding.HEAVY},
+        ({}, Urgency.SELF_CARE),
+        ({"days_since_loss": 21, "pain_score": 2}, Urgency.ROUTINE),
+        ({"temperature_c": 38.4}, Urgency.URGENT),
+        ({"bleeding": Bleeding.HEAVY}, Urgency.EMERGENCY),
     ],
     ids=["self-care", "routine", "urgent", "emergency"],
 )
 def test_downstream_rules_that_do_not_fire_change_nothing_at_any_urgency(
-    fields: dict[str, object],
+    fields: dict[str, object], urgency: Urgency
 ) -> None:
     """With downstream rules assess takes its general path: it must say what the fast one says.
 
@@ -268,8 +268,9 @@ def test_downstream_rules_that_do_not_fire_change_nothing_at_any_urgency(
 
     report = SymptomReport(**fields)  # type: ignore[arg-type]
     fast = assess(report)
+    assert fast.urgency is urgency
     assert assess(report, rules=default_rules().extended(never)) == fast
-    assert bool(fast.self_care) is (fast.urgency < Urgency.URGENT)
+    assert bool(fast.self_care) is (urgency < Urgency.URGENT)
 
 
 def test_a_duplicate_rule_id_raises_naming_it() -> None:
